@@ -1,0 +1,11 @@
+namespace Alluxio.Runtime.Metadata;
+
+/// <summary>The shape of a grain method's return type.</summary>
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+    AsyncEnumerable,
+}
