@@ -19,7 +19,7 @@ internal static class DeepCopier
     /// <summary>A copy of <paramref name="value"/> that shares no mutable state with it.</summary>
     public static T Copy<T>(T value)
     {
-        if (value is null)
+        if (Policy<T>.AlwaysShared || value is null)
         {
             return value;
         }
@@ -223,6 +223,12 @@ internal static class DeepCopier
         }
 
         return copy;
+    }
+
+    /// <summary>Per static type: whether every value of it is immutable, decided once so the hot path needs no GetType().</summary>
+    private static class Policy<T>
+    {
+        public static readonly bool AlwaysShared = TypeImmutability.IsImmutableForAllValues(typeof(T));
     }
 
     /// <summary>Whether <paramref name="value"/> would be copied (for tests and diagnostics).</summary>

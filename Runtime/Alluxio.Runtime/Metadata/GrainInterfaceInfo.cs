@@ -8,6 +8,10 @@ internal sealed class GrainInterfaceInfo
 {
     private readonly ConcurrentDictionary<MethodInfo, GrainMethod> _methods = new();
 
+    // Proxies pass the same MethodInfo instance on every call, so a reference scan of the (few) non-generic methods
+    // beats hashing; generic method instantiations fall back to the dictionary.
+    private readonly (MethodInfo Method, GrainMethod GrainMethod)[] _fast;
+
     public GrainInterfaceInfo(Type interfaceType)
     {
         if (!interfaceType.IsInterface || !typeof(IAddressable).IsAssignableFrom(interfaceType))
@@ -18,23 +22,36 @@ internal sealed class GrainInterfaceInfo
         InterfaceType = interfaceType;
 
         // Validate every method up front so a bad interface fails at GetGrain, not at the first call of one method.
+        var fast = new List<(MethodInfo, GrainMethod)>();
         foreach (var method in AllMethods(interfaceType))
         {
             if (!method.IsGenericMethodDefinition)
             {
-                GetMethod(method);
+                fast.Add((method, _methods.GetOrAdd(method, static m => Create(m))));
             }
             else
             {
                 ValidateReturnType(method);
             }
         }
+
+        _fast = [.. fast];
     }
 
     public Type InterfaceType { get; }
 
-    public GrainMethod GetMethod(MethodInfo method) =>
-        _methods.TryGetValue(method, out var known) ? known : _methods.GetOrAdd(method, static m => Create(m));
+    public GrainMethod GetMethod(MethodInfo method)
+    {
+        foreach (var (candidate, grainMethod) in _fast)
+        {
+            if (ReferenceEquals(candidate, method))
+            {
+                return grainMethod;
+            }
+        }
+
+        return _methods.TryGetValue(method, out var known) ? known : _methods.GetOrAdd(method, static m => Create(m));
+    }
 
     public static IEnumerable<MethodInfo> AllMethods(Type interfaceType) =>
         new[] { interfaceType }.Concat(interfaceType.GetInterfaces())
