@@ -1,0 +1,48 @@
+using Google.Protobuf;
+
+namespace Alluxio.Grpc.Server.Internal;
+
+/// <summary>Writes each message into Kestrel's response pipe and flushes it; the flush waits for HTTP/2 flow control.</summary>
+internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) : IServerStreamWriter<T>
+    where T : class, IMessage<T>
+{
+    private int _writing;
+    private volatile bool _completed;
+
+    public async Task WriteAsync(T message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_completed)
+            throw new InvalidOperationException("Can't write the message because the call is complete.");
+        var callToken = context.CancellationToken;
+        callToken.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Interlocked.Exchange(ref _writing, 1) != 0)
+            throw new InvalidOperationException("Can't write the message because the previous write is in progress.");
+
+        CancellationTokenSource? linked = null;
+        try
+        {
+            var token = callToken;
+            if (cancellationToken.CanBeCanceled && cancellationToken != callToken)
+            {
+                linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
+                token = linked.Token;
+            }
+
+            context.WriteMessage(message);
+            var result = await context.HttpContext.Response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
+            if (result.IsCanceled)
+                throw new OperationCanceledException("The write was cancelled.", token);
+            callToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            linked?.Dispose();
+            Volatile.Write(ref _writing, 0);
+        }
+    }
+
+    /// <summary>The handler returned: later writes fail.</summary>
+    public void Complete() => _completed = true;
+}

@@ -1,0 +1,25 @@
+using Alluxio.Bench.Grpc.Messages;
+using Alluxio.Grpc;
+using Alluxio.Grpc.Server;
+using Google.Protobuf;
+
+namespace Alluxio.Bench.Grpc;
+
+/// <summary>The benchmarked service: echo for unary, N replies of a shared payload for streaming.</summary>
+public sealed class BenchService
+{
+    private ByteString _payload = ByteString.Empty;
+
+    public Task<BenchReply> Unary(BenchRequest request, ServerCallContext context) =>
+        Task.FromResult(new BenchReply { Payload = request.Payload });
+
+    public async Task Stream(BenchRequest request, IServerStreamWriter<BenchReply> responseStream, ServerCallContext context)
+    {
+        var payload = _payload;
+        if (payload.Length != request.Size)
+            _payload = payload = ByteString.CopyFrom(new byte[request.Size]);
+        var reply = new BenchReply { Payload = payload };
+        for (var i = 0; i < request.Count; i++)
+            await responseStream.WriteAsync(reply, context.CancellationToken);
+    }
+}

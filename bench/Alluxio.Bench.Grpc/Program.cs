@@ -1,0 +1,112 @@
+using System.Net;
+using Alluxio.Bench.Grpc;
+using Alluxio.Bench.Grpc.Messages;
+using Alluxio.Grpc;
+using Google.Protobuf;
+
+// gRPC wire layer benchmark. Usage:
+//   dotnet bench/Alluxio.Bench.Grpc/bin/Release/net10.0/Alluxio.Bench.Grpc.dll [--quick] [--runs N] [--seconds S]
+//     [--callers N] [--stream-mib N] [--window BYTES] [--diagnose] [--unary-only | --stream-only]
+// Client and server share this process (and the machine's cores), as on a loopback deployment. Prints a markdown table.
+const int MiB = 1024 * 1024;
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"# gRPC wire benchmark ({(options.Quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                  $"{options.Runs} runs each, unary {options.Seconds:0.#} s x {options.Callers} callers, streaming {options.StreamMiB} x 1 MiB");
+
+await using var server = await BenchServer.StartAsync();
+using var tcp = new RawTcp();
+using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { InitialHttp2StreamWindowSize = options.Window });
+var service = BenchReflection.Descriptor.Services[0];
+var unary = Method<BenchRequest, BenchReply>.From(service, "Unary", MethodType.Unary);
+var stream = Method<BenchRequest, BenchReply>.From(service, "Stream", MethodType.ServerStreaming);
+using var rawHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false, InitialHttp2StreamWindowSize = options.Window ?? 65535 };
+using var raw = new HttpMessageInvoker(rawHandler);
+
+var request = new BenchRequest { Payload = ByteString.CopyFrom(new byte[16]) };
+var rawBody = new byte[5 + request.CalculateSize()];
+var measure = new Measure(options);
+
+if (!options.StreamOnly)
+{
+    measure.Unary("gRPC unary (1 channel)", () => channel.UnaryAsync(unary, request));
+    measure.Unary("HTTP/2 unary baseline (same stack, no gRPC)", () => RawPostAsync("/raw/unary", rawBody, null));
+    if (options.Diagnose)
+    {
+        // Split the unary cost: our client against a hand-written server, and a plain HTTP/2 client against our server.
+        var handWritten = new Method<BenchRequest, BenchReply>(MethodType.Unary, "raw.Bench", "Unary", BenchRequest.Parser, BenchReply.Parser);
+        measure.Unary("diag: gRPC client -> hand-written server", () => channel.UnaryAsync(handWritten, request));
+        var framed = new byte[5 + request.CalculateSize()];
+        framed[4] = (byte)(framed.Length - 5);
+        request.WriteTo(framed.AsSpan(5));
+        measure.Unary("diag: HTTP/2 client -> gRPC server", () => RawPostAsync("/alluxio.bench.Bench/Unary", framed, "application/grpc"));
+    }
+}
+
+if (!options.UnaryOnly)
+{
+    measure.Stream("gRPC server streaming, 1 MiB messages", () => GrpcStreamAsync(options.StreamMiB, MiB));
+    measure.Stream("gRPC server streaming, 64 KiB messages (same bytes)", () => GrpcStreamAsync(options.StreamMiB * 16, 64 * 1024));
+    measure.Stream("HTTP/2 stream baseline (same stack, no gRPC)", RawStreamAsync);
+    measure.Stream("raw TCP socket baseline", () => tcp.ReadStreamAsync(options.StreamMiB, MiB));
+}
+
+var results = await measure.RunAsync();
+Console.WriteLine();
+Console.WriteLine("| Benchmark | Median | Runs (all) | Allocated | GCs gen0/1/2 |");
+Console.WriteLine("|---|---:|---|---:|---|");
+foreach (var result in results)
+    Console.WriteLine(result.ToMarkdown());
+Console.WriteLine();
+if (!options.StreamOnly)
+    Console.WriteLine($"gRPC unary vs HTTP/2 baseline: {results[0].Median / results[1].Median:P0}");
+if (!options.UnaryOnly)
+{
+    var s = results.FindIndex(r => r.Unit == "GB/s");
+    Console.WriteLine($"gRPC streaming (1 MiB) vs HTTP/2 stream: {results[s].Median / results[s + 2].Median:P0}, " +
+                      $"vs raw TCP: {results[s].Median / results[s + 3].Median:P0}; " +
+                      $"64 KiB messages vs HTTP/2 stream: {results[s + 1].Median / results[s + 2].Median:P0}");
+}
+
+async Task RawPostAsync(string path, byte[] body, string? contentType)
+{
+    using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, path))
+    {
+        Version = HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        Content = new ByteArrayContent(body),
+    };
+    if (contentType is not null)
+    {
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        message.Headers.TryAddWithoutValidation("te", "trailers");
+    }
+
+    using var response = await raw.SendAsync(message, CancellationToken.None);
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+async Task<long> GrpcStreamAsync(int count, int size)
+{
+    using var call = channel.ServerStreaming(stream, new BenchRequest { Count = count, Size = size });
+    long bytes = 0;
+    while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        bytes += call.ResponseStream.Current.Payload.Length;
+    return bytes;
+}
+
+async Task<long> RawStreamAsync()
+{
+    using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, $"/raw/stream?count={options.StreamMiB}&size={MiB}"))
+    {
+        Version = HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+    using var response = await raw.SendAsync(message, CancellationToken.None);
+    await using var body = await response.Content.ReadAsStreamAsync();
+    var buffer = new byte[MiB];
+    long bytes = 0;
+    int n;
+    while ((n = await body.ReadAsync(buffer)) > 0)
+        bytes += n;
+    return bytes;
+}
