@@ -56,6 +56,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
         services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
         services.TryAddSingleton<ILocalSiloDetails, LocalSiloDetails>();
+        services.TryAddSingleton<ISiloTransport, LoopbackSiloTransport>();
         services.TryAddSingleton<SingleSiloStatusOracle>();
         services.TryAddSingleton<ISiloStatusOracle>(sp => sp.GetRequiredService<SingleSiloStatusOracle>());
 
