@@ -1,0 +1,82 @@
+using System.Net;
+using Alluxio.Grpc.Server;
+using Alluxio.Runtime.Configuration;
+using Alluxio.Runtime.Hosting;
+using Alluxio.Silo.Web;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Alluxio.Silo.Hosting;
+
+/// <summary>
+/// Composes the silo process: configuration (appsettings.json, --config file, ALLUXIO_* environment, command line),
+/// validated options, the grain runtime with RocksDB grain state in the data directory, Kestrel with the gRPC port
+/// (HTTP/2) and the web port (HTTP/1.1), and the gRPC services.
+/// </summary>
+public static class SiloHost
+{
+    /// <summary>Builds (does not start) the silo's web application.</summary>
+    public static WebApplication Build(IDictionary<string, string?> overrides, string? configFile = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(configFile is null ? "none.json" : Path.GetFullPath(configFile), optional: configFile is null)
+            .AddEnvironmentVariables("ALLUXIO_")
+            .AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddConsole();
+
+        builder.Services.AddOptions<SiloHostOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloHostOptions>, SiloHostOptionsValidator>();
+        var host = builder.Configuration.Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var problems = SiloHostOptionsValidator.Problems(host).ToList();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(SiloHostOptions), typeof(SiloHostOptions), problems);
+        }
+
+        var dataDir = Path.GetFullPath(host.DataDir);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.TryParse(host.BindAddress, out var ip) ? ip : IPAddress.Any;
+            kestrel.Listen(address, host.Port, listen =>
+            {
+                if (host.TlsCertificate is { } certificate)
+                {
+                    listen.UseGrpcTls(certificate, host.TlsKey, host.TlsCertificatePassword);
+                }
+                else
+                {
+                    listen.UseGrpcH2c();
+                }
+            });
+            if (host.WebPort != 0)
+            {
+                kestrel.Listen(address, host.WebPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+        });
+
+        builder.Services.AddGrpcWire();
+        builder.Services.AddSingleton<SiloStatus>();
+        builder.UseGrainRuntime(silo =>
+        {
+            silo.Services.Configure<SiloOptions>(o => o.Roles = [.. host.EffectiveRoles]);
+            silo.AddRocksDbGrainStorageAsDefault(o => o.Path = Path.Combine(dataDir, "grain-state"));
+        });
+        builder.Services.AddHostedService<HealthReporter>();
+
+        var app = builder.Build();
+        var grpc = app.MapGroup(string.Empty).RequireHost($"*:{host.Port}");
+        grpc.MapGrpcHealthService();
+        if (host.WebPort != 0)
+        {
+            StatusEndpoints.Map(app.MapGroup(string.Empty).RequireHost($"*:{host.WebPort}"));
+        }
+
+        return app;
+    }
+}
