@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test]
+#   always : librocksdb7.8 (the metadata store's RocksDB, bound through P/Invoke)
+#   --test : python3-grpcio, python3-grpc-tools (an independent gRPC implementation the interop tests call us from)
+# Safe to run repeatedly: it installs only what is missing. Uses sudo when not root.
+set -euo pipefail
+
+packages=(librocksdb7.8)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(python3-grpcio python3-grpc-tools)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
