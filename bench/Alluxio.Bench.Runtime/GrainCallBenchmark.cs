@@ -6,7 +6,7 @@ namespace Alluxio.Bench.Runtime;
 /// <summary>In-silo grain calls: N grains, C concurrent callers each awaiting one call at a time.</summary>
 internal static class GrainCallBenchmark
 {
-    public static async Task<(double CallsPerSecond, double P50Us, double P99Us)> RunAsync(IGrainFactory factory, int grains, int callers, TimeSpan duration)
+    public static async Task<(double CallsPerSecond, double P50Us, double P99Us, double BytesPerCall, int Gen0)> RunAsync(IGrainFactory factory, int grains, int callers, TimeSpan duration)
     {
         var refs = Enumerable.Range(0, grains).Select(i => factory.GetGrain<IBenchGrain>(i)).ToArray();
         await Task.WhenAll(refs.Select(r => r.Ping(0)));
@@ -14,6 +14,8 @@ internal static class GrainCallBenchmark
         var stop = false;
         var samples = new List<long>[callers];
         var counts = new long[callers];
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var gen0 = GC.CollectionCount(0);
         var start = Stopwatch.GetTimestamp();
         var tasks = Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
         {
@@ -44,7 +46,9 @@ internal static class GrainCallBenchmark
         Volatile.Write(ref stop, true);
         await Task.WhenAll(tasks);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var bytes = GC.GetTotalAllocatedBytes(precise: false) - allocated;
         var all = samples.SelectMany(s => s).Order().ToArray();
-        return (counts.Sum() / elapsed.TotalSeconds, Stats.Percentile(all, 0.5), Stats.Percentile(all, 0.99));
+        var calls = counts.Sum();
+        return (calls / elapsed.TotalSeconds, Stats.Percentile(all, 0.5), Stats.Percentile(all, 0.99), (double)bytes / calls, GC.CollectionCount(0) - gen0);
     }
 }

@@ -30,12 +30,12 @@ Console.WriteLine($"# runtime benchmarks: {Environment.ProcessorCount} cores, {r
 Console.WriteLine();
 if (what is "grains" or "all")
 {
-    var results = new List<(double Rate, double P50, double P99)>();
+    var results = new List<(double Rate, double P50, double P99, double Bytes, int Gen0)>();
     await GrainCallBenchmark.RunAsync(factory, 1000, 64, TimeSpan.FromSeconds(1)); // warm-up
     for (var i = 0; i < runs; i++)
     {
         results.Add(await GrainCallBenchmark.RunAsync(factory, 1000, 64, duration));
-        Console.Error.WriteLine($"  grain calls run {i + 1}: {results[^1].Rate:N0}/s");
+        Console.Error.WriteLine($"  grain calls run {i + 1}: {results[^1].Rate:N0}/s, {results[^1].Bytes:N0} B/call, {results[^1].Gen0} gen0 GCs");
     }
 
     Console.WriteLine("| in-silo grain calls (1,000 grains, 64 callers) | median of runs |");
@@ -43,6 +43,7 @@ if (what is "grains" or "all")
     Console.WriteLine($"| calls/s | {Stats.Median(results.Select(r => r.Rate)):N0} |");
     Console.WriteLine($"| p50 latency | {Stats.Median(results.Select(r => r.P50)):N1} µs |");
     Console.WriteLine($"| p99 latency | {Stats.Median(results.Select(r => r.P99)):N1} µs |");
+    Console.WriteLine($"| allocated per call | {Stats.Median(results.Select(r => r.Bytes)):N0} B |");
     Console.WriteLine();
 }
 

@@ -119,7 +119,10 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // Local queue: the activation usually runs next on this thread, while the caller's data is in cache
+            // (what .NET does for task continuations). Fairness comes from the batch limit below, which requeues
+            // globally.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
 
         return true;
@@ -138,7 +141,7 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 

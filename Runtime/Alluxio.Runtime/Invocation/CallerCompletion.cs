@@ -1,46 +1,23 @@
 namespace Alluxio.Runtime.Invocation;
 
 /// <summary>
-/// Completes a caller's task from inside an activation's turn. The caller's continuation may run inline, so the
-/// activation's synchronization context and runtime context are cleared around it: the caller's code must never
-/// believe it runs as part of the grain.
+/// Leaves the activation's context for the duration of a caller's completion. The caller's continuation may run inline
+/// (completing a task runs synchronous continuations), so the activation's synchronization context and runtime context
+/// are cleared around it: the caller's code must never believe it runs as part of the grain.
 /// </summary>
-internal static class CallerCompletion
+internal readonly struct CallerCompletion : IDisposable
 {
-    public static void SetResult<T>(TaskCompletionSource<T> source, T result)
+    private readonly SynchronizationContext? _sync;
+    private readonly IGrainContext? _grain;
+
+    private CallerCompletion(SynchronizationContext? sync, IGrainContext? grain)
     {
-        var (sync, grain) = Leave();
-        try
-        {
-            source.TrySetResult(result);
-        }
-        finally
-        {
-            Return(sync, grain);
-        }
+        _sync = sync;
+        _grain = grain;
     }
 
-    public static void SetException<T>(TaskCompletionSource<T> source, Exception exception)
-    {
-        var (sync, grain) = Leave();
-        try
-        {
-            if (exception is OperationCanceledException oce)
-            {
-                source.TrySetCanceled(oce.CancellationToken);
-            }
-            else
-            {
-                source.TrySetException(exception);
-            }
-        }
-        finally
-        {
-            Return(sync, grain);
-        }
-    }
-
-    private static (SynchronizationContext? Sync, IGrainContext? Grain) Leave()
+    /// <summary>Clears the contexts until the returned value is disposed.</summary>
+    public static CallerCompletion Leave()
     {
         var sync = SynchronizationContext.Current;
         if (sync is not null)
@@ -48,16 +25,35 @@ internal static class CallerCompletion
             SynchronizationContext.SetSynchronizationContext(null);
         }
 
-        return (sync, RuntimeContext.SetCurrent(null));
+        return new CallerCompletion(sync, RuntimeContext.SetCurrent(null));
     }
 
-    private static void Return(SynchronizationContext? sync, IGrainContext? grain)
+    public void Dispose()
     {
-        if (sync is not null)
+        if (_sync is not null)
         {
-            SynchronizationContext.SetSynchronizationContext(sync);
+            SynchronizationContext.SetSynchronizationContext(_sync);
         }
 
-        RuntimeContext.SetCurrent(grain);
+        RuntimeContext.SetCurrent(_grain);
+    }
+
+    public static void SetResult<T>(TaskCompletionSource<T> source, T result)
+    {
+        using var _ = Leave();
+        source.TrySetResult(result);
+    }
+
+    public static void SetException<T>(TaskCompletionSource<T> source, Exception exception)
+    {
+        using var _ = Leave();
+        if (exception is OperationCanceledException oce)
+        {
+            source.TrySetCanceled(oce.CancellationToken);
+        }
+        else
+        {
+            source.TrySetException(exception);
+        }
     }
 }

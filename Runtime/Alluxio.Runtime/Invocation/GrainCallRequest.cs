@@ -1,32 +1,33 @@
+using System.Runtime.CompilerServices;
 using Alluxio.Runtime.Activation;
 using Alluxio.Runtime.Copying;
 using Alluxio.Runtime.Messaging;
 using Alluxio.Runtime.Metadata;
+using Alluxio.Runtime.References;
 
 namespace Alluxio.Runtime.Invocation;
 
 /// <summary>
-/// A call of a grain method. The caller's task completes exactly once: with the (copied) result, the grain's
-/// exception, <see cref="TimeoutException"/> at the deadline, or cancellation when the caller's token fires. A call
-/// whose caller already gave up before it was admitted is not run. When the method takes a CancellationToken, the
-/// grain gets a token that fires on the caller's cancellation and on timeout.
+/// A call of a grain method. The caller's task completes exactly once (guarded by <c>_callerDone</c>): with the
+/// (copied) result, the grain's exception, <see cref="TimeoutException"/> at the deadline, or cancellation when the
+/// caller's token fires. A call whose caller already gave up before it was admitted is not run. When the method takes
+/// a CancellationToken, the grain gets a token that fires on the caller's cancellation and on timeout. Kept small: it
+/// is allocated for every call.
 /// </summary>
 internal sealed class GrainCallRequest<TResult> : Request
 {
     private readonly GrainCallDispatcher _dispatcher;
     private readonly GrainMethod<TResult> _method;
     private readonly object?[] _args;
-    private readonly GrainId _target;
-    private readonly TaskCompletionSource<TResult> _caller = new();
-    private CancellationTokenSource? _grainCancellation;
-    private CancellationTokenRegistration _callerRegistration;
+    private readonly GrainProxy _target;
+    private AsyncTaskMethodBuilder<TResult> _caller;
+    private CallCancellation? _cancellation;
     private ActivationData? _activation;
     private ValueTask<TResult> _running;
-    private TimeSpan _timeout;
     private int _callerDone;
     private int _finished;
 
-    public GrainCallRequest(GrainCallDispatcher dispatcher, GrainMethod<TResult> method, object?[] args, GrainId target)
+    public GrainCallRequest(GrainCallDispatcher dispatcher, GrainMethod<TResult> method, object?[] args, GrainProxy target)
     {
         _dispatcher = dispatcher;
         _method = method;
@@ -34,11 +35,13 @@ internal sealed class GrainCallRequest<TResult> : Request
         _target = target;
         IsAlwaysInterleave = method.IsAlwaysInterleave;
         IsReadOnly = method.IsReadOnly;
+        _caller = AsyncTaskMethodBuilder<TResult>.Create();
+        _ = _caller.Task; // Materialise the task before any thread can complete it.
     }
 
     public Task<TResult> Task => _caller.Task;
 
-    public GrainId Target => _target;
+    public GrainId Target => _target.GrainId;
 
     /// <summary>Links the caller's token (if the method takes one). Returns false if it is already cancelled.</summary>
     public bool SetUpCancellation()
@@ -53,21 +56,19 @@ internal sealed class GrainCallRequest<TResult> : Request
         if (callerToken.IsCancellationRequested)
         {
             _callerDone = 1;
-            _caller.TrySetCanceled(callerToken);
+            _caller.SetException(new OperationCanceledException(callerToken));
             return false;
         }
 
-        _grainCancellation = new CancellationTokenSource();
-        _args[index] = _grainCancellation.Token;
+        var cancellation = _cancellation = new CallCancellation(new CancellationTokenSource());
+        _args[index] = cancellation.GrainSide.Token;
         if (callerToken.CanBeCanceled)
         {
-            _callerRegistration = callerToken.UnsafeRegister(static (s, token) => ((GrainCallRequest<TResult>)s!).OnCallerCancelled(token), this);
+            cancellation.CallerRegistration = callerToken.UnsafeRegister(static (s, token) => ((GrainCallRequest<TResult>)s!).OnCallerCancelled(token), this);
         }
 
         return true;
     }
-
-    public void SetTimeout(TimeSpan timeout) => _timeout = timeout;
 
     public override void Start(ActivationData activation)
     {
@@ -139,40 +140,43 @@ internal sealed class GrainCallRequest<TResult> : Request
 
         _activation!.OnRequestCompleted(this, error);
         _dispatcher.Timeouts.Unregister(this);
-        _callerRegistration.Dispose();
-        _grainCancellation?.Dispose();
+        _cancellation?.Release();
         if (Interlocked.Exchange(ref _callerDone, 1) != 0)
         {
             return;
         }
 
-        if (error is not null)
+        if (error is null)
         {
-            CallerCompletion.SetException(_caller, error);
-            return;
+            try
+            {
+                result = DeepCopier.Copy(result);
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
         }
 
-        TResult copy;
-        try
+        using var _ = CallerCompletion.Leave();
+        if (error is null)
         {
-            copy = DeepCopier.Copy(result);
+            _caller.SetResult(result);
         }
-        catch (Exception e)
+        else
         {
-            CallerCompletion.SetException(_caller, e);
-            return;
+            _caller.SetException(error);
         }
-
-        CallerCompletion.SetResult(_caller, copy);
     }
 
     public override void Reject(Exception reason)
     {
         _dispatcher.Timeouts.Unregister(this);
-        _callerRegistration.Dispose();
+        _cancellation?.Release();
         if (Interlocked.Exchange(ref _callerDone, 1) == 0)
         {
-            CallerCompletion.SetException(_caller, reason);
+            using var _ = CallerCompletion.Leave();
+            _caller.SetException(reason);
         }
     }
 
@@ -183,10 +187,9 @@ internal sealed class GrainCallRequest<TResult> : Request
             return;
         }
 
-        _callerRegistration.Dispose();
-        CancelGrainToken();
-        _caller.TrySetException(new TimeoutException(
-            $"Response did not arrive on time in {_timeout} for the call {_method.DisplayName} to {_target}."));
+        _cancellation?.CancelGrain();
+        _caller.SetException(new TimeoutException(
+            $"Response did not arrive on time in {_dispatcher.TimeoutOf(_method)} for the call {_method.DisplayName} to {_target.GrainId}."));
     }
 
     private void OnCallerCancelled(CancellationToken token)
@@ -197,21 +200,9 @@ internal sealed class GrainCallRequest<TResult> : Request
         }
 
         _dispatcher.Timeouts.Unregister(this);
-        CancelGrainToken();
-        _caller.TrySetCanceled(token);
+        _cancellation?.CancelGrain();
+        _caller.SetException(new OperationCanceledException(token));
     }
 
-    private void CancelGrainToken()
-    {
-        try
-        {
-            _grainCancellation?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The grain method already finished.
-        }
-    }
-
-    public override string ToString() => $"{_method.DisplayName} on {_target}";
+    public override string ToString() => $"{_method.DisplayName} on {_target.GrainId}";
 }

@@ -24,7 +24,7 @@ internal sealed class GrainCallDispatcher(Catalog catalog, CallTimeoutTracker ti
     public Task<TResult> Send<TResult>(GrainMethod<TResult> method, GrainProxy reference, object?[] args)
     {
         method.CopyArguments(args);
-        var request = new GrainCallRequest<TResult>(this, method, args, reference.GrainId);
+        var request = new GrainCallRequest<TResult>(this, method, args, reference);
         if (!request.SetUpCancellation())
         {
             return request.Task;
@@ -35,7 +35,6 @@ internal sealed class GrainCallDispatcher(Catalog catalog, CallTimeoutTracker ti
             var timeout = method.ResponseTimeout ?? _defaultTimeout;
             if (timeout != Timeout.InfiniteTimeSpan)
             {
-                request.SetTimeout(timeout);
                 timeouts.Register(request, timeouts.DeadlineAfter(timeout));
             }
         }
