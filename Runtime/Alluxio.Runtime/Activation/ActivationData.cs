@@ -164,6 +164,7 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
         SynchronizationContext.SetSynchronizationContext(this);
         var previousGrain = RuntimeContext.SetCurrent(this);
         _executingThread = Environment.CurrentManagedThreadId;
+        var requeue = false;
         try
         {
             for (var i = 0; i < _maxItemsPerBatch; i++)
@@ -203,14 +204,20 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
                 }
             }
 
-            // Batch limit reached: give the thread to other activations and come back.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            requeue = true;
         }
         finally
         {
             _executingThread = 0;
             RuntimeContext.SetCurrent(previousGrain);
             SynchronizationContext.SetSynchronizationContext(previousSync);
+        }
+
+        if (requeue)
+        {
+            // Batch limit reached: give the thread to other activations and come back (still scheduled). Queued only
+            // after this thread has let go of the activation, so two threads never run it at once.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class GrainTimer<TState> : GrainTimer
     private readonly CancellationTokenSource _disposed = new();
     private readonly object _lock = new();
     private TimeSpan _period;
+    private TimeSpan? _dueAfterTick;
     private bool _tickRunning;
 
     public GrainTimer(ActivationData activation, Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options, TimeProvider time, ILogger logger)
@@ -39,7 +40,12 @@ internal sealed class GrainTimer<TState> : GrainTimer
         {
             ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
             _period = period;
-            if (!_tickRunning)
+            if (_tickRunning)
+            {
+                // Changed from inside a tick: the new due time starts when the tick ends.
+                _dueAfterTick = dueTime;
+            }
+            else
             {
                 _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
             }
@@ -83,9 +89,11 @@ internal sealed class GrainTimer<TState> : GrainTimer
         lock (_lock)
         {
             _tickRunning = false;
-            if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
+            var next = _dueAfterTick ?? _period;
+            _dueAfterTick = null;
+            if (!_disposed.IsCancellationRequested && next != Timeout.InfiniteTimeSpan)
             {
-                _timer.Change(_period, Timeout.InfiniteTimeSpan);
+                _timer.Change(next, Timeout.InfiniteTimeSpan);
             }
         }
     }
