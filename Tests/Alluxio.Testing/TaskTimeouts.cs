@@ -50,4 +50,20 @@ public static class TaskTimeouts
             Thread.Yield();
         }
     }
+
+    /// <summary>Polls an asynchronous <paramref name="condition"/> until it holds or the limit passes.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? Default;
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {limit} waiting until {what}.");
+            }
+
+            await Task.Yield();
+        }
+    }
 }
