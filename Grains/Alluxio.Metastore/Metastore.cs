@@ -125,6 +125,9 @@ public sealed partial class Metastore : IDisposable
         return checkpoint.Sequence;
     }
 
+    /// <summary>Checks the store's structural invariants (see <see cref="ConsistencyChecker"/>); call on a quiet store.</summary>
+    public IReadOnlyList<string> CheckConsistency() => ConsistencyChecker.Check(_db, State.NextInodeId);
+
     /// <summary>A new inode id (never reused, also across restarts once an entry using it is journaled).</summary>
     public long NewInodeId() => Interlocked.Increment(ref _nextInodeId) - 1;
 

@@ -78,6 +78,21 @@ public sealed class CommittedState : IMetadataView
         return record;
     }
 
+    /// <summary>
+    /// The inode without adding it to the cache (a cached copy is used if present): for scans such as listings, so a
+    /// large directory streams through memory instead of evicting the working set.
+    /// </summary>
+    public InodeRecord? PeekInode(long id)
+    {
+        if (_inodes.TryGet(id, out var cached))
+        {
+            return cached;
+        }
+
+        var value = _db.Db.Get(MetastoreKeys.Id(id), _db.Inodes);
+        return value is null ? null : InodeRecord.Parser.ParseFrom(value);
+    }
+
     public long? GetChildId(long parentId, string name)
     {
         if (_edges.TryGet((parentId, name), out var cached))

@@ -1,0 +1,63 @@
+namespace Alluxio.Grains.FileSystem;
+
+/// <summary>A file or directory as clients see it (Alluxio's FileInfo). Immutable.</summary>
+public sealed record FileStatus
+{
+    public required long FileId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Path { get; init; }
+
+    public string UfsPath { get; init; } = string.Empty;
+
+    public long Length { get; init; }
+
+    public long BlockSizeBytes { get; init; }
+
+    public long CreationTimeMs { get; init; }
+
+    public long LastModificationTimeMs { get; init; }
+
+    public long LastAccessTimeMs { get; init; }
+
+    public bool Completed { get; init; }
+
+    public bool Folder { get; init; }
+
+    public bool Pinned { get; init; }
+
+    public bool Cacheable { get; init; }
+
+    public PersistenceState PersistenceState { get; init; }
+
+    public bool Persisted => PersistenceState == PersistenceState.Persisted;
+
+    public IReadOnlyList<long> BlockIds { get; init; } = [];
+
+    public long Ttl { get; init; } = -1;
+
+    public TtlAction TtlAction { get; init; }
+
+    public string Owner { get; init; } = string.Empty;
+
+    public string Group { get; init; } = string.Empty;
+
+    public int Mode { get; init; }
+
+    public bool MountPoint { get; init; }
+
+    public long MountId { get; init; }
+
+    public int InAlluxioPercentage { get; init; }
+
+    public int InMemoryPercentage { get; init; }
+
+    public string UfsFingerprint { get; init; } = string.Empty;
+
+    public int ReplicationMin { get; init; }
+
+    public int ReplicationMax { get; init; } = -1;
+
+    public string PersistError { get; init; } = string.Empty;
+}
