@@ -3,7 +3,7 @@ using Alluxio.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
 // alluxio-silo: parse the command line, validate options, lock the data directory, run until SIGINT/SIGTERM.
-// Exit codes: 0 stopped normally, 1 failed while running, 2 invalid options or configuration, 3 data directory in use.
+// Exit codes: 0 stopped normally, 1 failed while running, 2 invalid options, configuration or backup, 3 data directory in use.
 var command = SiloCommandLine.Create(RunAsync);
 return await command.Parse(args).InvokeAsync();
 
@@ -42,6 +42,20 @@ static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellatio
 
         using (dataLock)
         {
+            if (parse.GetValue(SiloCommandLine.Restore) is { } backup)
+            {
+                try
+                {
+                    var sequence = Alluxio.Metastore.Metastore.Restore(backup, options.DataDir);
+                    await Console.Out.WriteLineAsync($"alluxio-silo: restored {backup} (journal sequence {sequence}) into {Path.GetFullPath(options.DataDir)}");
+                }
+                catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FileNotFoundException or IOException)
+                {
+                    await Console.Error.WriteLineAsync($"alluxio-silo: cannot restore {backup}: {e.Message}");
+                    return 2;
+                }
+            }
+
             Directory.CreateDirectory(options.RootUfs);
             try
             {

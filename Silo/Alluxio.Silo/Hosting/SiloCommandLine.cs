@@ -80,6 +80,13 @@ public static class SiloCommandLine
         HelpName = "FILE",
     };
 
+    /// <summary>--restore.</summary>
+    public static readonly Option<string> Restore = new("--restore")
+    {
+        Description = "Restore the namespace from a backup file (alluxio fsadmin backup) into an empty --data-dir, then start.",
+        HelpName = "BACKUP",
+    };
+
     /// <summary>--log-format.</summary>
     public static readonly Option<string> LogFormat = new("--log-format")
     {
@@ -93,7 +100,7 @@ public static class SiloCommandLine
         var root = new RootCommand(
             "alluxio-silo: an Alluxio.Orleans server. Hosts metadata (master role) and block storage (worker role) as grains, "
             + "serves gRPC on --port and a status page on --web-port. Example: alluxio-silo --data-dir /var/lib/alluxio --root-ufs /srv/data");
-        foreach (var option in new Option[] { DataDir, RootUfs, Port, WebPort, Role, BindAddress, TlsCertificate, TlsKey, TlsCertificatePassword, ConfigFile, LogFormat })
+        foreach (var option in new Option[] { DataDir, RootUfs, Port, WebPort, Role, BindAddress, TlsCertificate, TlsKey, TlsCertificatePassword, ConfigFile, Restore, LogFormat })
         {
             root.Options.Add(option);
         }

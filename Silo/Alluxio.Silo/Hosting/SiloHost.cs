@@ -1,5 +1,7 @@
 using System.Net;
+using Alluxio.Grains.Hosting;
 using Alluxio.Grpc.Server;
+using Alluxio.Silo.Grpc;
 using Alluxio.Runtime.Configuration;
 using Alluxio.Runtime.Hosting;
 using Alluxio.Silo.Web;
@@ -62,16 +64,28 @@ public static class SiloHost
 
         builder.Services.AddGrpcWire();
         builder.Services.AddSingleton<SiloStatus>();
+        var rootUfs = Path.GetFullPath(host.RootUfs);
         builder.UseGrainRuntime(silo =>
         {
             silo.Services.Configure<SiloOptions>(o => o.Roles = [.. host.EffectiveRoles]);
-            silo.AddRocksDbGrainStorageAsDefault(o => o.Path = Path.Combine(dataDir, "grain-state"));
+            silo.AddFileSystemMaster(
+                dataDir,
+                master =>
+                {
+                    builder.Configuration.GetSection("Master").Bind(master);
+                    master.RootUfs = rootUfs;
+                },
+                store => builder.Configuration.GetSection("Metastore").Bind(store));
         });
         builder.Services.AddHostedService<HealthReporter>();
+        builder.Services.AddSingleton<FileSystemMasterService>();
+        builder.Services.AddSingleton<MetaMasterService>();
 
         var app = builder.Build();
         var grpc = app.MapGroup(string.Empty).RequireHost($"*:{host.Port}");
         grpc.MapGrpcHealthService();
+        grpc.MapGrpcService<FileSystemMasterService>(Protos.Grpc.File.FileSystemMasterReflection.Descriptor.Services[0]);
+        grpc.MapGrpcService<MetaMasterService>(Protos.Grpc.Meta.MetaMasterReflection.Descriptor.Services[0]);
         if (host.WebPort != 0)
         {
             StatusEndpoints.Map(app.MapGroup(string.Empty).RequireHost($"*:{host.WebPort}"));

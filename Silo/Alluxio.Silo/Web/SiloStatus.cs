@@ -7,7 +7,7 @@ namespace Alluxio.Silo.Web;
 /// <summary>What the status endpoints report about this silo.</summary>
 internal sealed class SiloStatus(ISiloStatusOracle oracle, IOptions<SiloHostOptions> options, TimeProvider time)
 {
-    private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly DateTimeOffset _started = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime());
 
     public object Snapshot() => new
     {

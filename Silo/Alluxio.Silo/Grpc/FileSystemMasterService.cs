@@ -1,0 +1,206 @@
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Wire;
+using Alluxio.Grpc.Server;
+using Alluxio.Protos.Grpc.File;
+using Alluxio.Runtime;
+
+namespace Alluxio.Silo.Grpc;
+
+/// <summary>
+/// alluxio.grpc.file.FileSystemMasterClientService: translates each rpc into a call of the silo's file system grain
+/// and its result (or error) back to the wire.
+/// </summary>
+internal sealed class FileSystemMasterService(IGrainFactory grains)
+{
+    private IFileSystemGrain Grain => grains.GetGrain<IFileSystemGrain>(0);
+
+    public Task<GetStatusPResponse> GetStatus(GetStatusPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+        new GetStatusPResponse
+        {
+            FileInfo = (await Grain.GetStatus(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), CallerIdentities.From(context))).ToWire(),
+        });
+
+    public Task<ExistsPResponse> Exists(ExistsPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+        new ExistsPResponse { Exists = await Grain.Exists(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), CallerIdentities.From(context)) });
+
+    public async Task ListStatus(ListStatusPRequest request, IServerStreamWriter<ListStatusPResponse> responseStream, ServerCallContext context)
+    {
+        var options = request.Options ?? new ListStatusPOptions();
+        var listOptions = new ListStatusOptions(options.Recursive, Sync(options.LoadMetadataType, options.CommonOptions), options.LoadMetadataOnly);
+        var batch = new ListStatusPResponse();
+        try
+        {
+            await foreach (var status in Grain.ListStatus(request.Path, listOptions, CallerIdentities.From(context), context.CancellationToken))
+            {
+                batch.FileInfos.Add(status.ToWire());
+                if (batch.FileInfos.Count >= 1000)
+                {
+                    await responseStream.WriteAsync(batch);
+                    batch = new ListStatusPResponse();
+                }
+            }
+        }
+        catch (Exception e) when (e is not Alluxio.Grpc.RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+
+        if (batch.FileInfos.Count > 0)
+        {
+            await responseStream.WriteAsync(batch);
+        }
+    }
+
+    public Task<CreateDirectoryPResponse> CreateDirectory(CreateDirectoryPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var o = request.Options ?? new CreateDirectoryPOptions();
+        var options = new CreateDirectoryOptions(o.Recursive, o.AllowExists, o.HasMode ? o.Mode : null, WireMapping.FromWire(o.WriteType),
+            Sync(null, o.CommonOptions), o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
+            o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null);
+        return new CreateDirectoryPResponse { FileInfo = (await Grain.CreateDirectory(request.Path, options, CallerIdentities.From(context))).ToWire() };
+    });
+
+    public Task<CreateFilePResponse> CreateFile(CreateFilePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var o = request.Options ?? new CreateFilePOptions();
+        var options = new CreateFileOptions(o.BlockSizeBytes, o.Recursive, o.HasMode ? o.Mode : null, o.ReplicationMin,
+            o.ReplicationMax == 0 && o.ReplicationMin == 0 ? -1 : o.ReplicationMax, WireMapping.FromWire(o.WriteType), Sync(null, o.CommonOptions),
+            o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
+            o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null,
+            o.Overwrite);
+        return new CreateFilePResponse { FileInfo = (await Grain.CreateFile(request.Path, options, CallerIdentities.From(context))).ToWire() };
+    });
+
+    public Task<CompleteFilePResponse> CompleteFile(CompleteFilePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var o = request.Options ?? new CompleteFilePOptions();
+        var status = await Grain.CompleteFile(request.Path, new CompleteFileOptions(o.UfsLength, o.Persisted, AsyncPersist: o.AsyncPersist), CallerIdentities.From(context));
+        return new CompleteFilePResponse { FileInfo = status.ToWire() };
+    });
+
+    public Task<DeletePResponse> Remove(DeletePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var o = request.Options ?? new DeletePOptions();
+        await Grain.Delete(request.Path, new DeleteOptions(o.Recursive, o.AlluxioOnly, o.Unchecked, Sync(null, o.CommonOptions)), CallerIdentities.From(context));
+        return new DeletePResponse();
+    });
+
+    public Task<RenamePResponse> Rename(RenamePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.Rename(request.Path, request.DstPath, new RenameOptions(Sync(null, request.Options?.CommonOptions)), CallerIdentities.From(context));
+        return new RenamePResponse();
+    });
+
+    public Task<SetAttributePResponse> SetAttribute(SetAttributePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var o = request.Options ?? new SetAttributePOptions();
+        var options = new SetAttributeOptions(
+            o.Recursive,
+            o.HasOwner ? o.Owner : null,
+            o.HasGroup ? o.Group : null,
+            o.HasMode ? o.Mode : null,
+            o.HasPinned ? o.Pinned : null,
+            o.SetTtl ? (o.CommonOptions?.HasTtl == true ? o.CommonOptions.Ttl : -1) : null,
+            o.SetTtl && o.CommonOptions?.HasTtlAction == true ? (TtlAction)(int)o.CommonOptions.TtlAction : null,
+            o.HasReplicationMin ? o.ReplicationMin : null,
+            o.HasReplicationMax ? o.ReplicationMax : null,
+            Sync(null, o.CommonOptions));
+        await Grain.SetAttribute(request.Path, options, CallerIdentities.From(context));
+        return new SetAttributePResponse();
+    });
+
+    public Task<CheckAccessPResponse> CheckAccess(CheckAccessPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.CheckAccess(request.Path, (AccessBits)(request.Options?.Bits ?? 0), CallerIdentities.From(context));
+        return new CheckAccessPResponse();
+    });
+
+    public Task<MountPResponse> Mount(MountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.Mount(request.AlluxioPath, request.UfsPath, MountOptionsFrom(request.Options), CallerIdentities.From(context));
+        return new MountPResponse();
+    });
+
+    public Task<UpdateMountPResponse> UpdateMount(UpdateMountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.UpdateMount(request.AlluxioPath, MountOptionsFrom(request.Options), CallerIdentities.From(context));
+        return new UpdateMountPResponse();
+    });
+
+    public Task<UnmountPResponse> Unmount(UnmountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.Unmount(request.AlluxioPath, CallerIdentities.From(context));
+        return new UnmountPResponse();
+    });
+
+    public Task<GetMountTablePResponse> GetMountTable(GetMountTablePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var response = new GetMountTablePResponse();
+        foreach (var mount in await Grain.GetMountTable(CallerIdentities.From(context)))
+        {
+            response.MountPoints[mount.AlluxioPath] = mount.ToWire();
+        }
+
+        return response;
+    });
+
+    public Task<LoadMetadataPResponse> LoadMetadata(LoadMetadataPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var result = await Grain.LoadMetadata(request.Path, request.Recursive, request.Force, CallerIdentities.From(context));
+        return new LoadMetadataPResponse { InodesCreated = result.Created, InodesUpdated = result.Updated, InodesRemoved = result.Removed };
+    });
+
+    public Task<StartSyncPResponse> StartSync(StartSyncPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.StartSync(request.Path, CallerIdentities.From(context));
+        return new StartSyncPResponse();
+    });
+
+    public Task<StopSyncPResponse> StopSync(StopSyncPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.StopSync(request.Path, CallerIdentities.From(context));
+        return new StopSyncPResponse();
+    });
+
+    public Task<GetSyncPathListPResponse> GetSyncPathList(GetSyncPathListPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var response = new GetSyncPathListPResponse();
+        foreach (var point in await Grain.GetSyncPathList(CallerIdentities.From(context)))
+        {
+            response.SyncPaths.Add(new Protos.Grpc.File.SyncPointInfo { SyncPointUri = point.Path, SyncStatus = point.Syncing ? "SYNCING" : "NOT_SYNCING" });
+        }
+
+        return response;
+    });
+
+    public Task<SetPathConfigurationPResponse> SetPathConfiguration(SetPathConfigurationPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.SetPathConfiguration(request.Path, request.Properties.ToDictionary(p => p.Key, p => p.Value), CallerIdentities.From(context));
+        return new SetPathConfigurationPResponse();
+    });
+
+    public Task<RemovePathConfigurationPResponse> RemovePathConfiguration(RemovePathConfigurationPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        await Grain.RemovePathConfiguration(request.Path, [.. request.Keys], CallerIdentities.From(context));
+        return new RemovePathConfigurationPResponse();
+    });
+
+    public Task<GetPathConfigurationPResponse> GetPathConfiguration(GetPathConfigurationPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var response = new GetPathConfigurationPResponse();
+        foreach (var config in await Grain.GetPathConfiguration(CallerIdentities.From(context)))
+        {
+            var wire = new PathConfigurationP { Path = config.Path };
+            wire.Properties.Add(config.Properties.ToDictionary(p => p.Key, p => p.Value));
+            response.Paths.Add(wire);
+        }
+
+        return response;
+    });
+
+    private static SyncOptions Sync(LoadMetadataPType? type, FileSystemMasterCommonPOptions? common) =>
+        WireMapping.ToSyncOptions(type ?? LoadMetadataPType.Once, common);
+
+    private static MountOptions MountOptionsFrom(MountPOptions? options) =>
+        new(options?.ReadOnly ?? false, options?.Shared ?? false, options?.Properties.ToDictionary(p => p.Key, p => p.Value) ?? []);
+}
