@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace Alluxio.Cli;
+
+/// <summary>The alluxio executable: buffered stdout (listings can be millions of lines), unbuffered stderr.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+        try
+        {
+            return await AlluxioCli.RunAsync(args, stdout, stderr, Environment.GetEnvironmentVariable, handleInterrupt: true);
+        }
+        finally
+        {
+            try
+            {
+                await stdout.FlushAsync();
+            }
+            catch (IOException)
+            {
+                // The reader went away (e.g. `alluxio fs ls / | head`): nothing left to tell it.
+            }
+        }
+    }
+}
