@@ -1,0 +1,89 @@
+using System.Globalization;
+using Alluxio.Bench.Metadata;
+using Alluxio.Client;
+using Alluxio.Testing.Processes;
+
+// Usage: Alluxio.Bench.Metadata [ops|scale|all] [--quick] [--runs N] [--callers N] [--files N] [--scale-files N] [--dir PATH]
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var quick = args.Contains("--quick");
+var runs = Option("--runs", quick ? 2 : 5);
+var callers = Option("--callers", 32);
+var files = Option("--files", quick ? 5_000 : 20_000);
+var scaleFiles = Option("--scale-files", quick ? 100_000 : 1_000_000);
+var duration = TimeSpan.FromSeconds(quick ? 2 : 5);
+var dir = OptionText("--dir", Path.Combine(Path.GetTempPath(), "alluxio-bench-metadata-" + Environment.ProcessId));
+Directory.CreateDirectory(dir);
+Console.WriteLine($"# metadata benchmarks: {Environment.ProcessorCount} cores, {runs} runs, {callers} callers, {files:N0} files per op, .NET {Environment.Version}");
+Console.WriteLine();
+
+if (what is "ops" or "all")
+{
+    await using var silo = SiloProcess.Start(Path.Combine(dir, "ops"));
+    await silo.WaitUntilServingAsync();
+    using var fs = FileSystem.Connect(silo.Address);
+    var bench = new OperationsBenchmark(fs, silo.Address, callers, files, duration);
+    await bench.RunAsync(-1); // warm-up
+    var all = new List<Dictionary<string, double>>();
+    for (var r = 0; r < runs; r++)
+    {
+        all.Add(await bench.RunAsync(r));
+        Console.Error.WriteLine("  run " + (r + 1) + ": " + string.Join(", ", all[^1].Select(kv => $"{kv.Key} {kv.Value:N0}/s")));
+    }
+
+    var floor = Stats.Median(all.Select(a => a["gRPC no-op (health check)"]));
+    Console.WriteLine($"| {callers} callers, SDK over gRPC, durable journal | ops/s (median) | vs gRPC no-op | target |");
+    Console.WriteLine("|---|---|---|---|");
+    var targets = new Dictionary<string, string>
+    {
+        ["getStatus"] = "≥ 60,000",
+        ["listStatus (1,000 entries)"] = "≥ 2,000",
+        ["createFile"] = "≥ 10,000",
+        ["delete"] = "≥ 10,000",
+        ["rename"] = "≥ 5,000",
+        ["gRPC no-op (health check)"] = "(transport floor)",
+    };
+    foreach (var key in targets.Keys)
+    {
+        var median = Stats.Median(all.Select(a => a[key]));
+        Console.WriteLine($"| {key} | {median:N0} | {median / floor:P0} | {targets[key]} |");
+    }
+
+    Console.WriteLine();
+    await silo.StopAsync();
+}
+
+if (what is "scale" or "all")
+{
+    var scaleDir = Path.Combine(dir, "scale");
+    var (directoryId, populate) = await NamespaceScaleBenchmark.PopulateAsync(scaleDir, Path.Combine(scaleDir, "underfs"), scaleFiles);
+    Console.Error.WriteLine($"  populated {scaleFiles:N0} files in {populate:N1} s");
+    var restarts = new List<double>();
+    for (var r = 0; r < Math.Min(runs, 3); r++)
+    {
+        restarts.Add(await NamespaceScaleBenchmark.RestartSecondsAsync(scaleDir, scaleFiles));
+        Console.Error.WriteLine($"  restart {r + 1}: {restarts[^1]:N2} s");
+    }
+
+    var onDisk = NamespaceScaleBenchmark.BytesPerInodeOnDisk(scaleDir, scaleFiles + 2);
+    var inMemory = NamespaceScaleBenchmark.BytesPerCachedInode(scaleDir, directoryId, Math.Min(scaleFiles, 200_000));
+    Console.WriteLine($"| namespace of {scaleFiles:N0} files | value | target |");
+    Console.WriteLine("|---|---|---|");
+    Console.WriteLine($"| restart until a getStatus is served (median of {restarts.Count}) | {Stats.Median(restarts):N2} s | ≤ 10 s for 1,000,000 |");
+    Console.WriteLine($"| bytes per inode on disk (inode + edge, compacted SSTs) | {onDisk:N0} B | |");
+    Console.WriteLine($"| managed heap per cached inode | {inMemory:N0} B | |");
+    Console.WriteLine();
+}
+
+Directory.Delete(dir, recursive: true);
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string OptionText(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
