@@ -1,6 +1,10 @@
+using Alluxio.Runtime;
+
 namespace Alluxio.Grains.FileSystem;
 
-/// <summary>A file or directory as clients see it (Alluxio's FileInfo). Immutable.</summary>
+/// <summary>A file or directory as clients see it (Alluxio's FileInfo). Immutable: its block list is never changed after
+/// construction, so the runtime passes it between grains without copying.</summary>
+[Immutable]
 public sealed record FileStatus
 {
     public required long FileId { get; init; }

@@ -1,3 +1,5 @@
+using Alluxio.Runtime;
+
 namespace Alluxio.Grains.FileSystem;
 
 /// <summary>Metadata-sync settings of one call: the load type and an optional sync interval override.</summary>
@@ -33,6 +35,7 @@ public sealed record CreateFileOptions(
 /// <param name="Persisted">The data was written to the UFS (THROUGH / CACHE_THROUGH).</param>
 /// <param name="BlockIds">The blocks the data was written to (empty for THROUGH).</param>
 /// <param name="AsyncPersist">Persist the data in the background (ASYNC_THROUGH); an empty file is persisted at once.</param>
+[Immutable]
 public sealed record CompleteFileOptions(long Length = 0, bool Persisted = false, IReadOnlyList<long>? BlockIds = null, bool AsyncPersist = false);
 
 public sealed record DeleteOptions(bool Recursive = false, bool AlluxioOnly = false, bool Unchecked = false, SyncOptions? Sync = null);
@@ -52,9 +55,11 @@ public sealed record SetAttributeOptions(
     int? ReplicationMax = null,
     SyncOptions? Sync = null);
 
+[Immutable]
 public sealed record MountOptions(bool ReadOnly = false, bool Shared = false, IReadOnlyDictionary<string, string>? Properties = null);
 
 /// <summary>A mount as <c>getMountTable</c> reports it.</summary>
+[Immutable]
 public sealed record MountInfo(
     string AlluxioPath,
     string UfsUri,
@@ -73,6 +78,7 @@ public sealed record LoadMetadataResult(long Created, long Updated, long Removed
 public sealed record SyncPointInfo(string Path, bool Syncing);
 
 /// <summary>Configuration of one path (`fsadmin pathConf`).</summary>
+[Immutable]
 public sealed record PathConfiguration(string Path, IReadOnlyDictionary<string, string> Properties);
 
 /// <summary>The access bits of checkAccess: 4 read, 2 write, 1 execute.</summary>

@@ -49,6 +49,15 @@ public sealed partial class JournalCommitter : IDisposable
     /// <summary>Entries committed since the last checkpoint (the committer's count).</summary>
     public long EntriesSinceCheckpoint { get; internal set; }
 
+    /// <summary>Batches appended to the log since start (each one write and one fsync).</summary>
+    public long BatchesCommitted => Interlocked.Read(ref _batches);
+
+    /// <summary>Entries appended to the log since start.</summary>
+    public long EntriesCommitted => Interlocked.Read(ref _entries);
+
+    private long _batches;
+    private long _entries;
+
     /// <summary>Called on the committer thread when a checkpoint is due.</summary>
     public Action? CheckpointDue { get; set; }
 
@@ -218,6 +227,8 @@ public sealed partial class JournalCommitter : IDisposable
             return;
         }
 
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _entries, accepted.Count);
         foreach (var (proposal, seq) in accepted)
         {
             proposal.Done.TrySetResult(seq);

@@ -67,15 +67,23 @@ public sealed class CommittedState : IMetadataView
             return cached;
         }
 
-        var value = _db.Db.Get(MetastoreKeys.Id(id), _db.Inodes);
-        if (value is null)
+        var taken = EnterReadIfNeeded();
+        try
         {
-            return null;
-        }
+            var value = _db.Db.Get(MetastoreKeys.Id(id), _db.Inodes);
+            if (value is null)
+            {
+                return null;
+            }
 
-        var record = InodeRecord.Parser.ParseFrom(value);
-        _inodes.Add(id, record);
-        return record;
+            var record = InodeRecord.Parser.ParseFrom(value);
+            _inodes.Add(id, record);
+            return record;
+        }
+        finally
+        {
+            ExitRead(taken);
+        }
     }
 
     /// <summary>
@@ -93,22 +101,53 @@ public sealed class CommittedState : IMetadataView
         return value is null ? null : InodeRecord.Parser.ParseFrom(value);
     }
 
+    /// <summary>
+    /// The child's id, or null. Absent edges are cached too (as <see cref="NoChild"/>): creating a name looks it up
+    /// several times before it exists, and a miss in RocksDB's memtable is not cheap.
+    /// </summary>
     public long? GetChildId(long parentId, string name)
     {
         if (_edges.TryGet((parentId, name), out var cached))
         {
-            return cached;
+            return cached == NoChild ? null : cached;
         }
 
-        var value = _db.Db.Get(MetastoreKeys.Edge(parentId, name), _db.Edges);
-        if (value is null)
+        var taken = EnterReadIfNeeded();
+        try
         {
-            return null;
+            var value = _db.Db.Get(MetastoreKeys.Edge(parentId, name), _db.Edges);
+            var id = value is null ? NoChild : MetastoreKeys.ReadId(value);
+            _edges.Add((parentId, name), id);
+            return id == NoChild ? null : id;
+        }
+        finally
+        {
+            ExitRead(taken);
+        }
+    }
+
+    /// <summary>The edge cache's marker for "no such child".</summary>
+    private const long NoChild = -1;
+
+    // Caching a value read from RocksDB must not race a publish (which could make the read value stale after the
+    // publish updated the cache), so cache fills happen under the read lock; callers that already hold it re-enter.
+    private bool EnterReadIfNeeded()
+    {
+        if (_publish.IsReadLockHeld || _publish.IsWriteLockHeld)
+        {
+            return false;
         }
 
-        var id = MetastoreKeys.ReadId(value);
-        _edges.Add((parentId, name), id);
-        return id;
+        _publish.EnterReadLock();
+        return true;
+    }
+
+    private void ExitRead(bool taken)
+    {
+        if (taken)
+        {
+            _publish.ExitReadLock();
+        }
     }
 
     public IEnumerable<(string Name, long Id)> ListChildren(long parentId) => ListChildrenAfter(parentId, null);
@@ -237,7 +276,7 @@ public sealed class CommittedState : IMetadataView
             {
                 if (child is null)
                 {
-                    _edges.Remove(key);
+                    _edges.Set(key, NoChild);
                 }
                 else
                 {

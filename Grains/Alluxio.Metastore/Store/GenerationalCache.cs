@@ -9,14 +9,20 @@ namespace Alluxio.Metastore.Store;
 /// (<see cref="Set"/>, <see cref="Remove"/>) against reads with its publish lock, so a promotion never resurrects a
 /// value a writer just replaced.
 /// </summary>
+/// <remarks>
+/// The size of the young generation is tracked with an interlocked counter of insertions (an upper bound: removals
+/// are not subtracted), because <see cref="ConcurrentDictionary{TKey,TValue}.Count"/> takes every lock of the table.
+/// </remarks>
 internal sealed class GenerationalCache<TKey, TValue>(int capacity)
     where TKey : notnull
 {
     private readonly int _generationSize = Math.Max(16, capacity / 2);
+    private readonly object _rotate = new();
     private ConcurrentDictionary<TKey, TValue> _young = new();
     private ConcurrentDictionary<TKey, TValue> _old = new();
-    private readonly object _rotate = new();
+    private int _youngInsertions;
 
+    /// <summary>Entries held (exact; takes the tables' locks, for diagnostics only).</summary>
     public int Count => _young.Count + _old.Count;
 
     public bool TryGet(TKey key, out TValue value)
@@ -26,8 +32,7 @@ internal sealed class GenerationalCache<TKey, TValue>(int capacity)
             return true;
         }
 
-        var old = _old;
-        if (old.TryGetValue(key, out value!))
+        if (_old.TryGetValue(key, out value!))
         {
             Add(key, value);
             return true;
@@ -39,10 +44,9 @@ internal sealed class GenerationalCache<TKey, TValue>(int capacity)
     /// <summary>Caches a value read from the store (no-op if a newer one is already there).</summary>
     public void Add(TKey key, TValue value)
     {
-        _young.TryAdd(key, value);
-        if (_young.Count >= _generationSize)
+        if (_young.TryAdd(key, value))
         {
-            Rotate();
+            CountInsertion();
         }
     }
 
@@ -50,10 +54,13 @@ internal sealed class GenerationalCache<TKey, TValue>(int capacity)
     public void Set(TKey key, TValue value)
     {
         _old.TryRemove(key, out _);
-        _young[key] = value;
-        if (_young.Count >= _generationSize)
+        if (_young.TryAdd(key, value))
         {
-            Rotate();
+            CountInsertion();
+        }
+        else
+        {
+            _young[key] = value;
         }
     }
 
@@ -69,6 +76,15 @@ internal sealed class GenerationalCache<TKey, TValue>(int capacity)
         {
             _young = new();
             _old = new();
+            _youngInsertions = 0;
+        }
+    }
+
+    private void CountInsertion()
+    {
+        if (Interlocked.Increment(ref _youngInsertions) >= _generationSize)
+        {
+            Rotate();
         }
     }
 
@@ -76,13 +92,14 @@ internal sealed class GenerationalCache<TKey, TValue>(int capacity)
     {
         lock (_rotate)
         {
-            if (_young.Count < _generationSize)
+            if (Volatile.Read(ref _youngInsertions) < _generationSize)
             {
                 return;
             }
 
             _old = _young;
             _young = new ConcurrentDictionary<TKey, TValue>();
+            Volatile.Write(ref _youngInsertions, 0);
         }
     }
 }

@@ -5,11 +5,14 @@ using Alluxio.Runtime;
 namespace Alluxio.Grains.FileSystem.Grains;
 
 /// <summary>
-/// The namespace entry point: a stateless worker, so every silo runs several in parallel. Reads and most mutations
-/// run here against the master; mount changes go through the mount table grain and completeFile through the file's
-/// grain, which serialise them.
+/// The namespace entry point: a stateless worker, so every silo runs several in parallel, and reentrant, because it
+/// holds no state and its calls spend most of their time waiting (for the journal, the UFS, locks): without it, a silo
+/// would run only as many namespace operations at once as it has activations. Reads and most mutations run here
+/// against the master; mount changes go through the mount table grain and completeFile through the file's grain,
+/// which serialise them.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class FileSystemGrain(FileSystemMaster master) : Grain, IFileSystemGrain
 {
     public Task<FileStatus> GetStatus(string path, SyncOptions options, CallerIdentity caller) => master.GetStatusAsync(path, options, caller);
