@@ -18,6 +18,8 @@ public sealed partial class FileSystem : IDisposable
     private readonly GrpcChannel _channel;
     private readonly FileSystemClientOptions _options;
     private readonly Metadata _headers;
+    private readonly object _sessionLock = new();
+    private volatile MetadataSession? _session;
 
     private FileSystem(GrpcChannel channel, FileSystemClientOptions options)
     {
@@ -43,14 +45,14 @@ public sealed partial class FileSystem : IDisposable
     public async Task<FileStatus> GetStatusAsync(string path, SyncOptions? sync = null, CancellationToken cancellationToken = default)
     {
         var request = new GetStatusPRequest { Path = path, Options = new GetStatusPOptions { LoadMetadataType = WireMapping.LoadTypeToWire(sync), CommonOptions = WireMapping.ToWire(sync) } };
-        return (await Call(Methods.GetStatus, request, cancellationToken)).FileInfo.FromWire();
+        return (await Meta(new MetadataRequest { GetStatus = request }, cancellationToken)).GetStatus.FileInfo.FromWire();
     }
 
     /// <summary>Whether the path exists (after loading it from the UFS per the sync policy).</summary>
     public async Task<bool> ExistsAsync(string path, SyncOptions? sync = null, CancellationToken cancellationToken = default)
     {
         var request = new ExistsPRequest { Path = path, Options = new GetStatusPOptions { LoadMetadataType = WireMapping.LoadTypeToWire(sync), CommonOptions = WireMapping.ToWire(sync) } };
-        return (await Call(Methods.Exists, request, cancellationToken)).Exists;
+        return (await Meta(new MetadataRequest { Exists = request }, cancellationToken)).Exists.Exists;
     }
 
     /// <summary>Streams a directory's entries (or the file itself); recursive listings stream breadth-first.</summary>
@@ -109,7 +111,7 @@ public sealed partial class FileSystem : IDisposable
             wire.Mode = mode;
         }
 
-        return (await Call(Methods.CreateDirectory, new CreateDirectoryPRequest { Path = path, Options = wire }, cancellationToken)).FileInfo.FromWire();
+        return (await Meta(new MetadataRequest { CreateDirectory = new CreateDirectoryPRequest { Path = path, Options = wire } }, cancellationToken)).CreateDirectory.FileInfo.FromWire();
     }
 
     /// <summary>Creates an incomplete file; complete it with <see cref="CompleteFileAsync"/> once its data is written.</summary>
@@ -131,7 +133,7 @@ public sealed partial class FileSystem : IDisposable
             wire.Mode = mode;
         }
 
-        return (await Call(Methods.CreateFile, new CreateFilePRequest { Path = path, Options = wire }, cancellationToken)).FileInfo.FromWire();
+        return (await Meta(new MetadataRequest { CreateFile = new CreateFilePRequest { Path = path, Options = wire } }, cancellationToken)).CreateFile.FileInfo.FromWire();
     }
 
     /// <summary>Marks a file complete with its length (and whether its data is persisted).</summary>
@@ -139,7 +141,7 @@ public sealed partial class FileSystem : IDisposable
     {
         options ??= new CompleteFileOptions();
         var wire = new CompleteFilePOptions { UfsLength = options.Length, Persisted = options.Persisted, AsyncPersist = options.AsyncPersist };
-        return (await Call(Methods.CompleteFile, new CompleteFilePRequest { Path = path, Options = wire }, cancellationToken)).FileInfo.FromWire();
+        return (await Meta(new MetadataRequest { CompleteFile = new CompleteFilePRequest { Path = path, Options = wire } }, cancellationToken)).CompleteFile.FileInfo.FromWire();
     }
 
     /// <summary>Deletes a file or directory (Recursive for non-empty directories; AlluxioOnly leaves the UFS alone).</summary>
@@ -147,12 +149,12 @@ public sealed partial class FileSystem : IDisposable
     {
         options ??= new DeleteOptions();
         var wire = new DeletePOptions { Recursive = options.Recursive, AlluxioOnly = options.AlluxioOnly, Unchecked = options.Unchecked, CommonOptions = WireMapping.ToWire(options.Sync) };
-        return Call(Methods.Remove, new DeletePRequest { Path = path, Options = wire }, cancellationToken);
+        return Meta(new MetadataRequest { Remove = new DeletePRequest { Path = path, Options = wire } }, cancellationToken);
     }
 
     /// <summary>Renames (moves) a path; the destination must not exist and must be in the same mount.</summary>
     public Task RenameAsync(string source, string destination, RenameOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call(Methods.Rename, new RenamePRequest { Path = source, DstPath = destination, Options = new RenamePOptions { CommonOptions = WireMapping.ToWire(options?.Sync) } }, cancellationToken);
+        Meta(new MetadataRequest { Rename = new RenamePRequest { Path = source, DstPath = destination, Options = new RenamePOptions { CommonOptions = WireMapping.ToWire(options?.Sync) } } }, cancellationToken);
 
     /// <summary>Changes owner, group, mode, pin, TTL or replication (only the values set).</summary>
     public Task SetAttributeAsync(string path, SetAttributeOptions options, CancellationToken cancellationToken = default)
@@ -189,12 +191,12 @@ public sealed partial class FileSystem : IDisposable
         }
 
         wire.SetTtl = options.Ttl is not null || options.TtlAction is not null;
-        return Call(Methods.SetAttribute, new SetAttributePRequest { Path = path, Options = wire }, cancellationToken);
+        return Meta(new MetadataRequest { SetAttribute = new SetAttributePRequest { Path = path, Options = wire } }, cancellationToken);
     }
 
     /// <summary>Fails with AccessControlException unless the user has the access bits on the path.</summary>
     public Task CheckAccessAsync(string path, AccessBits bits, CancellationToken cancellationToken = default) =>
-        Call(Methods.CheckAccess, new CheckAccessPRequest { Path = path, Options = new CheckAccessPOptions { Bits = (int)bits } }, cancellationToken);
+        Meta(new MetadataRequest { CheckAccess = new CheckAccessPRequest { Path = path, Options = new CheckAccessPOptions { Bits = (int)bits } } }, cancellationToken);
 
     /// <summary>Mounts a UFS at an Alluxio path that does not exist yet.</summary>
     public Task MountAsync(string alluxioPath, string ufsUri, MountOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -255,7 +257,72 @@ public sealed partial class FileSystem : IDisposable
             .Select(p => new PathConfiguration(p.Path, p.Properties.ToDictionary(kv => kv.Key, kv => kv.Value)))];
 
     /// <summary>Closes the connection.</summary>
-    public void Dispose() => _channel.Dispose();
+    public void Dispose()
+    {
+        if (_session is { } session)
+        {
+            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        _channel.Dispose();
+    }
+
+    /// <summary>One metadata call: over the session (default) or as the unary rpc of the same kind.</summary>
+    private async Task<MetadataResponse> Meta(MetadataRequest request, CancellationToken cancellationToken)
+    {
+        MetadataResponse response;
+        if (_options.UseMetadataSession)
+        {
+            response = await Session().CallAsync(request, _options.CallTimeout, cancellationToken);
+            if (response.StatusCode != 0)
+            {
+                throw ClientErrors.FromRpc(new RpcException(new Status((StatusCode)response.StatusCode, response.StatusMessage)));
+            }
+
+            return response;
+        }
+
+        return request.RequestCase switch
+        {
+            MetadataRequest.RequestOneofCase.GetStatus => new MetadataResponse { GetStatus = await Call(Methods.GetStatus, request.GetStatus, cancellationToken) },
+            MetadataRequest.RequestOneofCase.Exists => new MetadataResponse { Exists = await Call(Methods.Exists, request.Exists, cancellationToken) },
+            MetadataRequest.RequestOneofCase.CreateDirectory => new MetadataResponse { CreateDirectory = await Call(Methods.CreateDirectory, request.CreateDirectory, cancellationToken) },
+            MetadataRequest.RequestOneofCase.CreateFile => new MetadataResponse { CreateFile = await Call(Methods.CreateFile, request.CreateFile, cancellationToken) },
+            MetadataRequest.RequestOneofCase.CompleteFile => new MetadataResponse { CompleteFile = await Call(Methods.CompleteFile, request.CompleteFile, cancellationToken) },
+            MetadataRequest.RequestOneofCase.Remove => new MetadataResponse { Remove = await Call(Methods.Remove, request.Remove, cancellationToken) },
+            MetadataRequest.RequestOneofCase.Rename => new MetadataResponse { Rename = await Call(Methods.Rename, request.Rename, cancellationToken) },
+            MetadataRequest.RequestOneofCase.SetAttribute => new MetadataResponse { SetAttribute = await Call(Methods.SetAttribute, request.SetAttribute, cancellationToken) },
+            MetadataRequest.RequestOneofCase.CheckAccess => new MetadataResponse { CheckAccess = await Call(Methods.CheckAccess, request.CheckAccess, cancellationToken) },
+            _ => throw new ArgumentException($"Not a metadata call: {request.RequestCase}.", nameof(request)),
+        };
+    }
+
+    /// <summary>The live session, opening a new one if there is none or the last one broke.</summary>
+    private MetadataSession Session()
+    {
+        var current = _session;
+        if (current is { Broken: false })
+        {
+            return current;
+        }
+
+        lock (_sessionLock)
+        {
+            if (_session is { Broken: false } live)
+            {
+                return live;
+            }
+
+            var old = _session;
+            _session = new MetadataSession(_channel, _headers);
+            if (old is not null)
+            {
+                _ = old.DisposeAsync().AsTask();
+            }
+
+            return _session;
+        }
+    }
 
     private async Task<TResponse> Call<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken, TimeSpan? timeout = null)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>

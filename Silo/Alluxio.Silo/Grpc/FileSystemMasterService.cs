@@ -1,7 +1,10 @@
 using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Security;
 using Alluxio.Grains.Wire;
+using Alluxio.Grpc;
 using Alluxio.Grpc.Server;
 using Alluxio.Protos.Grpc.File;
+using System.Threading.Channels;
 using Alluxio.Runtime;
 
 namespace Alluxio.Silo.Grpc;
@@ -10,18 +13,21 @@ namespace Alluxio.Silo.Grpc;
 /// alluxio.grpc.file.FileSystemMasterClientService: translates each rpc into a call of the silo's file system grain
 /// and its result (or error) back to the wire.
 /// </summary>
-internal sealed class FileSystemMasterService(IGrainFactory grains)
+internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplicationLifetime lifetime)
 {
     private IFileSystemGrain Grain => grains.GetGrain<IFileSystemGrain>(0);
 
-    public Task<GetStatusPResponse> GetStatus(GetStatusPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
-        new GetStatusPResponse
-        {
-            FileInfo = (await Grain.GetStatus(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), CallerIdentities.From(context))).ToWire(),
-        });
+    public Task<GetStatusPResponse> GetStatus(GetStatusPRequest request, ServerCallContext context) => GrpcErrors.Map(() => GetStatusCore(request, CallerIdentities.From(context)));
 
-    public Task<ExistsPResponse> Exists(ExistsPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
-        new ExistsPResponse { Exists = await Grain.Exists(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), CallerIdentities.From(context)) });
+    private async Task<GetStatusPResponse> GetStatusCore(GetStatusPRequest request, CallerIdentity caller) => new()
+    {
+        FileInfo = (await Grain.GetStatus(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), caller)).ToWire(),
+    };
+
+    public Task<ExistsPResponse> Exists(ExistsPRequest request, ServerCallContext context) => GrpcErrors.Map(() => ExistsCore(request, CallerIdentities.From(context)));
+
+    private async Task<ExistsPResponse> ExistsCore(ExistsPRequest request, CallerIdentity caller) =>
+        new() { Exists = await Grain.Exists(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), caller) };
 
     public async Task ListStatus(ListStatusPRequest request, IServerStreamWriter<ListStatusPResponse> responseStream, ServerCallContext context)
     {
@@ -51,16 +57,20 @@ internal sealed class FileSystemMasterService(IGrainFactory grains)
         }
     }
 
-    public Task<CreateDirectoryPResponse> CreateDirectory(CreateDirectoryPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<CreateDirectoryPResponse> CreateDirectory(CreateDirectoryPRequest request, ServerCallContext context) => GrpcErrors.Map(() => CreateDirectoryCore(request, CallerIdentities.From(context)));
+
+    private async Task<CreateDirectoryPResponse> CreateDirectoryCore(CreateDirectoryPRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new CreateDirectoryPOptions();
         var options = new CreateDirectoryOptions(o.Recursive, o.AllowExists, o.HasMode ? o.Mode : null, WireMapping.FromWire(o.WriteType),
             Sync(null, o.CommonOptions), o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
             o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null);
-        return new CreateDirectoryPResponse { FileInfo = (await Grain.CreateDirectory(request.Path, options, CallerIdentities.From(context))).ToWire() };
-    });
+        return new CreateDirectoryPResponse { FileInfo = (await Grain.CreateDirectory(request.Path, options, caller)).ToWire() };
+    }
 
-    public Task<CreateFilePResponse> CreateFile(CreateFilePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<CreateFilePResponse> CreateFile(CreateFilePRequest request, ServerCallContext context) => GrpcErrors.Map(() => CreateFileCore(request, CallerIdentities.From(context)));
+
+    private async Task<CreateFilePResponse> CreateFileCore(CreateFilePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new CreateFilePOptions();
         var options = new CreateFileOptions(o.BlockSizeBytes, o.Recursive, o.HasMode ? o.Mode : null, o.ReplicationMin,
@@ -68,30 +78,38 @@ internal sealed class FileSystemMasterService(IGrainFactory grains)
             o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
             o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null,
             o.Overwrite);
-        return new CreateFilePResponse { FileInfo = (await Grain.CreateFile(request.Path, options, CallerIdentities.From(context))).ToWire() };
-    });
+        return new CreateFilePResponse { FileInfo = (await Grain.CreateFile(request.Path, options, caller)).ToWire() };
+    }
 
-    public Task<CompleteFilePResponse> CompleteFile(CompleteFilePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<CompleteFilePResponse> CompleteFile(CompleteFilePRequest request, ServerCallContext context) => GrpcErrors.Map(() => CompleteFileCore(request, CallerIdentities.From(context)));
+
+    private async Task<CompleteFilePResponse> CompleteFileCore(CompleteFilePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new CompleteFilePOptions();
-        var status = await Grain.CompleteFile(request.Path, new CompleteFileOptions(o.UfsLength, o.Persisted, AsyncPersist: o.AsyncPersist), CallerIdentities.From(context));
+        var status = await Grain.CompleteFile(request.Path, new CompleteFileOptions(o.UfsLength, o.Persisted, AsyncPersist: o.AsyncPersist), caller);
         return new CompleteFilePResponse { FileInfo = status.ToWire() };
-    });
+    }
 
-    public Task<DeletePResponse> Remove(DeletePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<DeletePResponse> Remove(DeletePRequest request, ServerCallContext context) => GrpcErrors.Map(() => RemoveCore(request, CallerIdentities.From(context)));
+
+    private async Task<DeletePResponse> RemoveCore(DeletePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new DeletePOptions();
-        await Grain.Delete(request.Path, new DeleteOptions(o.Recursive, o.AlluxioOnly, o.Unchecked, Sync(null, o.CommonOptions)), CallerIdentities.From(context));
+        await Grain.Delete(request.Path, new DeleteOptions(o.Recursive, o.AlluxioOnly, o.Unchecked, Sync(null, o.CommonOptions)), caller);
         return new DeletePResponse();
-    });
+    }
 
-    public Task<RenamePResponse> Rename(RenamePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<RenamePResponse> Rename(RenamePRequest request, ServerCallContext context) => GrpcErrors.Map(() => RenameCore(request, CallerIdentities.From(context)));
+
+    private async Task<RenamePResponse> RenameCore(RenamePRequest request, CallerIdentity caller)
     {
-        await Grain.Rename(request.Path, request.DstPath, new RenameOptions(Sync(null, request.Options?.CommonOptions)), CallerIdentities.From(context));
+        await Grain.Rename(request.Path, request.DstPath, new RenameOptions(Sync(null, request.Options?.CommonOptions)), caller);
         return new RenamePResponse();
-    });
+    }
 
-    public Task<SetAttributePResponse> SetAttribute(SetAttributePRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<SetAttributePResponse> SetAttribute(SetAttributePRequest request, ServerCallContext context) => GrpcErrors.Map(() => SetAttributeCore(request, CallerIdentities.From(context)));
+
+    private async Task<SetAttributePResponse> SetAttributeCore(SetAttributePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new SetAttributePOptions();
         var options = new SetAttributeOptions(
@@ -105,15 +123,17 @@ internal sealed class FileSystemMasterService(IGrainFactory grains)
             o.HasReplicationMin ? o.ReplicationMin : null,
             o.HasReplicationMax ? o.ReplicationMax : null,
             Sync(null, o.CommonOptions));
-        await Grain.SetAttribute(request.Path, options, CallerIdentities.From(context));
+        await Grain.SetAttribute(request.Path, options, caller);
         return new SetAttributePResponse();
-    });
+    }
 
-    public Task<CheckAccessPResponse> CheckAccess(CheckAccessPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    public Task<CheckAccessPResponse> CheckAccess(CheckAccessPRequest request, ServerCallContext context) => GrpcErrors.Map(() => CheckAccessCore(request, CallerIdentities.From(context)));
+
+    private async Task<CheckAccessPResponse> CheckAccessCore(CheckAccessPRequest request, CallerIdentity caller)
     {
-        await Grain.CheckAccess(request.Path, (AccessBits)(request.Options?.Bits ?? 0), CallerIdentities.From(context));
+        await Grain.CheckAccess(request.Path, (AccessBits)(request.Options?.Bits ?? 0), caller);
         return new CheckAccessPResponse();
-    });
+    }
 
     public Task<MountPResponse> Mount(MountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
     {
@@ -197,6 +217,113 @@ internal sealed class FileSystemMasterService(IGrainFactory grains)
 
         return response;
     });
+
+    /// <summary>
+    /// The metadata session: requests are dispatched as they arrive and run concurrently (at most
+    /// <see cref="MaxInFlightPerSession"/> per session, then reading waits); responses are sent in batches of whatever
+    /// has completed. The session ends when the client completes its request stream and every call has answered, or
+    /// when the silo stops: it then stops reading, answers the calls in progress and closes the stream, so a shutdown
+    /// never waits for idle clients.
+    /// </summary>
+    public async Task MetadataSession(IAsyncStreamReader<MetadataRequestBatch> requestStream, IServerStreamWriter<MetadataResponseBatch> responseStream, ServerCallContext context)
+    {
+        var caller = CallerIdentities.From(context);
+        var outbox = Channel.CreateUnbounded<MetadataResponse>(new UnboundedChannelOptions { SingleReader = true });
+        using var slots = new SemaphoreSlim(MaxInFlightPerSession);
+        var writer = Task.Run(() => WriteResponsesAsync(outbox.Reader, responseStream, context.CancellationToken));
+        // One count for the reading loop itself, so "all done" cannot be signalled while requests may still arrive.
+        var running = 1;
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            while (await ReadNextAsync(requestStream, reading.Token))
+            {
+                foreach (var request in requestStream.Current.Requests)
+                {
+                    await slots.WaitAsync(context.CancellationToken);
+                    Interlocked.Increment(ref running);
+                    _ = RunAsync(request);
+                }
+            }
+
+            if (Interlocked.Decrement(ref running) > 0)
+            {
+                await drained.Task.WaitAsync(context.CancellationToken);
+            }
+        }
+        finally
+        {
+            outbox.Writer.TryComplete();
+            await writer;
+        }
+
+        async Task RunAsync(MetadataRequest request)
+        {
+            MetadataResponse response;
+            try
+            {
+                response = await DispatchAsync(request, caller);
+            }
+            catch (Exception e)
+            {
+                var rpc = GrpcErrors.ToRpc(e);
+                response = new MetadataResponse { StatusCode = (int)rpc.StatusCode, StatusMessage = rpc.Status.Detail };
+            }
+
+            response.Id = request.Id;
+            outbox.Writer.TryWrite(response);
+            slots.Release();
+            if (Interlocked.Decrement(ref running) == 0)
+            {
+                drained.TrySetResult();
+            }
+        }
+    }
+
+    private static async Task<bool> ReadNextAsync(IAsyncStreamReader<MetadataRequestBatch> stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.MoveNext(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The silo is stopping (or the client went away): answer what is in progress, then close.
+            return false;
+        }
+    }
+
+    /// <summary>Calls in progress per metadata session before the server stops reading more.</summary>
+    public const int MaxInFlightPerSession = 4096;
+
+    private async Task<MetadataResponse> DispatchAsync(MetadataRequest request, CallerIdentity caller) => request.RequestCase switch
+    {
+        MetadataRequest.RequestOneofCase.GetStatus => new MetadataResponse { GetStatus = await GetStatusCore(request.GetStatus, caller) },
+        MetadataRequest.RequestOneofCase.Exists => new MetadataResponse { Exists = await ExistsCore(request.Exists, caller) },
+        MetadataRequest.RequestOneofCase.CreateDirectory => new MetadataResponse { CreateDirectory = await CreateDirectoryCore(request.CreateDirectory, caller) },
+        MetadataRequest.RequestOneofCase.CreateFile => new MetadataResponse { CreateFile = await CreateFileCore(request.CreateFile, caller) },
+        MetadataRequest.RequestOneofCase.CompleteFile => new MetadataResponse { CompleteFile = await CompleteFileCore(request.CompleteFile, caller) },
+        MetadataRequest.RequestOneofCase.Remove => new MetadataResponse { Remove = await RemoveCore(request.Remove, caller) },
+        MetadataRequest.RequestOneofCase.Rename => new MetadataResponse { Rename = await RenameCore(request.Rename, caller) },
+        MetadataRequest.RequestOneofCase.SetAttribute => new MetadataResponse { SetAttribute = await SetAttributeCore(request.SetAttribute, caller) },
+        MetadataRequest.RequestOneofCase.CheckAccess => new MetadataResponse { CheckAccess = await CheckAccessCore(request.CheckAccess, caller) },
+        _ => new MetadataResponse { StatusCode = (int)Alluxio.Grpc.StatusCode.Unimplemented, StatusMessage = $"Unknown metadata request {request.RequestCase}." },
+    };
+
+    private static async Task WriteResponsesAsync(ChannelReader<MetadataResponse> reader, IServerStreamWriter<MetadataResponseBatch> stream, CancellationToken cancellationToken)
+    {
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            var batch = new MetadataResponseBatch();
+            while (batch.Responses.Count < 1024 && reader.TryRead(out var response))
+            {
+                batch.Responses.Add(response);
+            }
+
+            await stream.WriteAsync(batch);
+        }
+    }
 
     private static SyncOptions Sync(LoadMetadataPType? type, FileSystemMasterCommonPOptions? common) =>
         WireMapping.ToSyncOptions(type ?? LoadMetadataPType.Once, common);
