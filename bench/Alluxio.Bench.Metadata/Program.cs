@@ -52,6 +52,25 @@ if (what is "ops" or "all")
     await silo.StopAsync();
 }
 
+if (what is "inproc" or "all")
+{
+    var all = new List<Dictionary<string, double>>();
+    for (var r = 0; r < runs; r++)
+    {
+        all.Add(await InProcessBenchmark.RunAsync(Path.Combine(dir, $"inproc{r}"), callers, files, duration, fsync: !args.Contains("--no-fsync")));
+        Console.Error.WriteLine("  in-process run " + (r + 1) + ": " + string.Join(", ", all[^1].Select(kv => $"{kv.Key} {kv.Value:N0}/s")));
+    }
+
+    Console.WriteLine($"| {callers} callers, grain calls inside the silo (no gRPC) | ops/s (median) |");
+    Console.WriteLine("|---|---|");
+    foreach (var key in all[0].Keys)
+    {
+        Console.WriteLine($"| {key} | {Stats.Median(all.Select(a => a[key])):N0} |");
+    }
+
+    Console.WriteLine();
+}
+
 if (what is "scale" or "all")
 {
     var scaleDir = Path.Combine(dir, "scale");
