@@ -73,18 +73,21 @@ public sealed class Method<TRequest, TResponse>
         return method;
     }
 
-    /// <summary>Builds the method from its descriptor, checking the message types.</summary>
+    /// <summary>
+    /// Builds the method from its descriptor, checking the message types: each is the rpc's own message or a view
+    /// of it with the same wire encoding (<see cref="WireCompatibility"/>).
+    /// </summary>
     public static Method<TRequest, TResponse> From(MethodDescriptor method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        CheckType(method, method.InputType, typeof(TRequest), "request");
-        CheckType(method, method.OutputType, typeof(TResponse), "response");
+        var request = CheckType(method, method.InputType, typeof(TRequest), "request");
+        var response = CheckType(method, method.OutputType, typeof(TResponse), "response");
         return new Method<TRequest, TResponse>(
             method.GetMethodType(),
             method.Service.FullName,
             method.Name,
-            ParserOf<TRequest>(method.InputType),
-            ParserOf<TResponse>(method.OutputType));
+            ParserOf<TRequest>(request),
+            ParserOf<TResponse>(response));
     }
 
     public override string ToString() => $"{FullName} ({Type})";
@@ -97,14 +100,24 @@ public sealed class Method<TRequest, TResponse>
         _ => "stream request and response",
     };
 
-    private static void CheckType(MethodDescriptor method, MessageDescriptor message, Type clrType, string role)
+    /// <summary>The descriptor of <paramref name="clrType"/>: the rpc's message, or a wire-compatible view of it.</summary>
+    private static MessageDescriptor CheckType(MethodDescriptor method, MessageDescriptor message, Type clrType, string role)
     {
-        if (message.ClrType != clrType)
+        if (message.ClrType == clrType)
+        {
+            return message;
+        }
+
+        var view = WireCompatibility.DescriptorOf(clrType);
+        var problem = view is null ? "it is not a generated message" : WireCompatibility.Explain(message, view);
+        if (problem is not null)
         {
             throw new ArgumentException(
                 $"rpc /{method.Service.FullName}/{method.Name} takes {role} message {message.FullName} " +
-                $"(CLR type {message.ClrType?.FullName ?? "unknown"}), not {clrType.FullName}.");
+                $"(CLR type {message.ClrType?.FullName ?? "unknown"}), not {clrType.FullName}: {problem}");
         }
+
+        return view!;
     }
 
     private static MessageParser<T> ParserOf<T>(MessageDescriptor message)

@@ -131,7 +131,7 @@ public sealed class BindingTests
         Assert.Equal(before + 2, Volatile.Read(ref PerCallHealth.Disposed));
     }
 
-    private static WebApplication NewApp(Action<IServiceCollection> configure)
+    internal static WebApplication NewApp(Action<IServiceCollection> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -29,10 +29,10 @@ internal static class ServiceBinder
             }
 
             var type = rpc.GetMethodType();
-            var (parameters, returnType) = ExpectedSignature(type, requestType, responseType);
-            var method = FindMethod(typeof(TService), rpc.Name, parameters, returnType);
+            var method = FindMethod(typeof(TService), rpc, type, ref requestType, ref responseType);
             if (method is null)
             {
+                var (parameters, returnType) = ExpectedSignature(type, requestType, responseType);
                 errors.Add(DescribeMismatch(typeof(TService), rpc, type, parameters, returnType));
                 continue;
             }
@@ -75,19 +75,51 @@ internal static class ServiceBinder
         };
     }
 
-    private static MethodInfo? FindMethod(Type serviceType, string name, Type[] parameters, Type returnType)
+    /// <summary>
+    /// The handler of <paramref name="rpc"/>: a public instance method of its name and shape whose messages are the
+    /// rpc's own or wire-compatible views of them (<see cref="WireCompatibility"/>); on success the message types are
+    /// replaced by the handler's.
+    /// </summary>
+    private static MethodInfo? FindMethod(Type serviceType, MethodDescriptor rpc, MethodType type, ref Type request, ref Type response)
     {
         foreach (var candidate in serviceType.GetMethods(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (candidate.Name != name || candidate.IsGenericMethodDefinition || candidate.ReturnType != returnType)
+            if (candidate.Name != rpc.Name || candidate.IsGenericMethodDefinition || MessageTypes(candidate, type) is not var (req, res))
                 continue;
-            var actual = candidate.GetParameters();
-            if (actual.Length == parameters.Length && actual.Select(p => p.ParameterType).SequenceEqual(parameters))
+            if (!Fits(rpc.InputType, req) || !Fits(rpc.OutputType, res))
+                continue;
+            var (parameters, returnType) = ExpectedSignature(type, req, res);
+            if (candidate.ReturnType == returnType && candidate.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters))
+            {
+                (request, response) = (req, res);
                 return candidate;
+            }
         }
 
         return null;
     }
+
+    /// <summary>The request and response message types a handler of this shape names, or null if it has another shape.</summary>
+    private static (Type Request, Type Response)? MessageTypes(MethodInfo method, MethodType type)
+    {
+        var parameters = method.GetParameters();
+        var expectedCount = type is MethodType.Unary or MethodType.ClientStreaming ? 2 : 3;
+        if (parameters.Length != expectedCount)
+            return null;
+        var first = parameters[0].ParameterType;
+        var request = type is MethodType.Unary or MethodType.ServerStreaming ? first : GenericArgument(first, typeof(IAsyncStreamReader<>));
+        var response = type is MethodType.Unary or MethodType.ClientStreaming
+            ? GenericArgument(method.ReturnType, typeof(Task<>))
+            : GenericArgument(parameters[1].ParameterType, typeof(IServerStreamWriter<>));
+        return request is null || response is null ? null : (request, response);
+    }
+
+    private static Type? GenericArgument(Type type, Type definition) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type.GetGenericArguments()[0] : null;
+
+    private static bool Fits(MessageDescriptor declared, Type clrType) =>
+        declared.ClrType == clrType
+        || (typeof(IMessage).IsAssignableFrom(clrType) && WireCompatibility.DescriptorOf(clrType) is { } view && WireCompatibility.Explain(declared, view) is null);
 
     private static string DescribeMismatch(Type serviceType, MethodDescriptor rpc, MethodType type, Type[] parameters, Type returnType)
     {
