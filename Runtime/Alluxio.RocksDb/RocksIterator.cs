@@ -14,9 +14,18 @@ namespace Alluxio.RocksDb;
 public sealed unsafe class RocksIterator : IDisposable
 {
     private readonly IteratorSafeHandle _handle;
+    private readonly nint _native;
     private bool _valid;
+    private bool _disposed;
 
-    internal RocksIterator(IteratorSafeHandle handle) => _handle = handle;
+    internal RocksIterator(IteratorSafeHandle handle)
+    {
+        // Hold the handle for the iterator's life; the native calls then take the raw pointer (see NativeMethods.Iterator).
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        _handle = handle;
+        _native = handle.DangerousGetHandle();
+    }
 
     /// <summary>True when positioned at an entry; false before the first seek and after moving past either end.</summary>
     public bool Valid
@@ -108,23 +117,30 @@ public sealed unsafe class RocksIterator : IDisposable
     /// <summary>A copy of the current value.</summary>
     public byte[] ValueArray() => Value().ToArray();
 
-    /// <summary>Destroys the native iterator and releases its references.</summary>
+    /// <summary>Destroys the native iterator and releases its references. Must not race with another call on it.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _valid = false;
+        _handle.DangerousRelease();
         _handle.Dispose();
     }
 
-    private IteratorSafeHandle Handle
+    private nint Handle
     {
         get
         {
             ThrowIfDisposed();
-            return _handle;
+            return _native;
         }
     }
 
-    private IteratorSafeHandle ValidHandle
+    private nint ValidHandle
     {
         get
         {
@@ -134,20 +150,20 @@ public sealed unsafe class RocksIterator : IDisposable
                 throw new InvalidOperationException("The iterator is not positioned at an entry (check Valid).");
             }
 
-            return _handle;
+            return _native;
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     // RocksDB reports errors by turning the iterator invalid with a non-OK status, so check it on every invalid result.
     private void Refresh()
     {
-        _valid = NativeMethods.rocksdb_iter_valid(_handle) != 0;
+        _valid = NativeMethods.rocksdb_iter_valid(_native) != 0;
         if (!_valid)
         {
             nint err = 0;
-            NativeMethods.rocksdb_iter_get_error(_handle, ref err);
+            NativeMethods.rocksdb_iter_get_error(_native, ref err);
             RocksDbException.ThrowIfError(err);
         }
     }
