@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test]
 #   always : librocksdb7.8 (the metadata store's RocksDB, bound through P/Invoke)
-#   --test : python3-grpcio, python3-grpc-tools (an independent gRPC implementation the interop tests call us from)
+#   --test : python3-grpcio (an independent gRPC implementation the interop tests call us from), protobuf-compiler and
+#            protobuf-compiler-grpc (protoc 3.21 and grpc_python_plugin, to generate its stubs from our .proto files)
 # Safe to run repeatedly: it installs only what is missing. Uses sudo when not root.
 set -euo pipefail
 
 packages=(librocksdb7.8)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(python3-grpcio python3-grpc-tools)
+  packages+=(python3-grpcio protobuf-compiler protobuf-compiler-grpc)
 fi
 
 missing=()
