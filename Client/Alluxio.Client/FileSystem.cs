@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using Alluxio.Client.Internal;
+using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Grains.Wire;
 using Alluxio.Grpc;
 using Alluxio.Protos.Grpc.File;
+using Google.Protobuf;
 
 namespace Alluxio.Client;
 
@@ -73,7 +75,7 @@ public sealed partial class FileSystem : IDisposable
         using var call = _channel.ServerStreaming(Methods.ListStatus, request, CallOptions(cancellationToken, TimeSpan.FromHours(1)));
         while (true)
         {
-            ListStatusPResponse batch;
+            ListStatusPResponseView batch;
             try
             {
                 if (!await call.ResponseStream.MoveNext(cancellationToken))
@@ -88,9 +90,9 @@ public sealed partial class FileSystem : IDisposable
                 throw ClientErrors.FromRpc(e);
             }
 
-            foreach (var info in batch.FileInfos)
+            foreach (var entry in batch.FileInfos)
             {
-                yield return info.FromWire();
+                yield return ReadEntry(entry);
             }
         }
     }
@@ -366,5 +368,17 @@ public sealed partial class FileSystem : IDisposable
         }
 
         return wire;
+    }
+
+    private static FileStatus ReadEntry(ByteString entry)
+    {
+        try
+        {
+            return FileInfoReader.Read(entry.Span);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new AlluxioException(AlluxioStatus.Internal, $"The master sent a listing entry this client cannot read: {e.Message}", e);
+        }
     }
 }

@@ -9,6 +9,15 @@ public sealed class MetastoreOptions
     /// <summary>Inode records kept in memory (default 1,000,000). Evicted records are read back from RocksDB.</summary>
     public int InodeCacheCapacity { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Directories whose child lists are kept in memory (default 4,096); a list is dropped when an entry under its
+    /// directory changes. Listing a cached directory then reads no RocksDB edges.
+    /// </summary>
+    public int ChildListCacheDirectories { get; set; } = 4096;
+
+    /// <summary>Only directories with at most this many children have their list cached (default 4,096: at most 32 KiB each).</summary>
+    public int ChildListMaxChildren { get; set; } = 4096;
+
     /// <summary>RocksDB block cache for the inode and edge column families (default 256 MiB).</summary>
     public ulong BlockCacheBytes { get; set; } = 256UL << 20;
 
@@ -38,6 +47,11 @@ public sealed class MetastoreOptions
         if (InodeCacheCapacity < 1000)
         {
             yield return $"InodeCacheCapacity must be at least 1000 (was {InodeCacheCapacity}).";
+        }
+
+        if (ChildListCacheDirectories < 0 || ChildListMaxChildren < 0)
+        {
+            yield return "ChildListCacheDirectories and ChildListMaxChildren must not be negative.";
         }
 
         if (CheckpointPeriodEntries < 1 || CheckpointsRetained < 1 || MaxBatchEntries < 1 || QueueCapacity < 1)

@@ -12,7 +12,8 @@ internal static class Methods
 
     public static readonly Method<GetStatusPRequest, GetStatusPResponse> GetStatus = Method<GetStatusPRequest, GetStatusPResponse>.From(Fs, "GetStatus");
     public static readonly Method<ExistsPRequest, ExistsPResponse> Exists = Method<ExistsPRequest, ExistsPResponse>.From(Fs, "Exists");
-    public static readonly Method<ListStatusPRequest, ListStatusPResponse> ListStatus = Method<ListStatusPRequest, ListStatusPResponse>.From(Fs, "ListStatus");
+    /// <summary>ListStatus, its responses read as <see cref="ListStatusPResponseView"/> (entries kept serialized, then read by <see cref="Alluxio.Grains.Wire.FileInfoReader"/>).</summary>
+    public static readonly Method<ListStatusPRequest, ListStatusPResponseView> ListStatus = Method<ListStatusPRequest, ListStatusPResponseView>.From(Fs, "ListStatus");
     public static readonly Method<CreateDirectoryPRequest, CreateDirectoryPResponse> CreateDirectory = Method<CreateDirectoryPRequest, CreateDirectoryPResponse>.From(Fs, "CreateDirectory");
     public static readonly Method<CreateFilePRequest, CreateFilePResponse> CreateFile = Method<CreateFilePRequest, CreateFilePResponse>.From(Fs, "CreateFile");
     public static readonly Method<CompleteFilePRequest, CompleteFilePResponse> CompleteFile = Method<CompleteFilePRequest, CompleteFilePResponse>.From(Fs, "CompleteFile");

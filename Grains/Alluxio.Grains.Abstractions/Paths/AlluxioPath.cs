@@ -66,6 +66,16 @@ public static class AlluxioPath
     /// <summary>Joins a normalized directory and a child name.</summary>
     public static string Join(string directory, string name) => directory == Root ? "/" + name : directory + "/" + name;
 
+    /// <summary>Whether <paramref name="path"/> equals <c>Join(directory, name)</c>, without building the joined path.</summary>
+    public static bool IsJoin(string path, string directory, string name)
+    {
+        var prefix = directory == Root ? 0 : directory.Length;
+        return path.Length == prefix + 1 + name.Length
+            && path.AsSpan(0, prefix).SequenceEqual(directory.AsSpan(0, prefix))
+            && path[prefix] == '/'
+            && path.AsSpan(prefix + 1).SequenceEqual(name);
+    }
+
     /// <summary>Whether <paramref name="ancestor"/> is <paramref name="path"/> or one of its ancestors (both normalized).</summary>
     public static bool IsSameOrAncestor(string ancestor, string path) =>
         ancestor == Root || path == ancestor || (path.StartsWith(ancestor, StringComparison.Ordinal) && path.Length > ancestor.Length && path[ancestor.Length] == '/');

@@ -1,5 +1,6 @@
 using Alluxio.Grains.FileSystem;
 using Alluxio.Protos.Grpc.File;
+using Google.Protobuf;
 using FileInfo = Alluxio.Protos.Grpc.File.FileInfo;
 
 namespace Alluxio.Grains.Wire;
@@ -46,6 +47,13 @@ public static class WireMapping
         info.BlockIds.Add(status.BlockIds);
         return info;
     }
+
+    /// <summary>
+    /// The serialized FileInfo of <paramref name="status"/>, made once per status and kept with it (a status is
+    /// immutable, and the master keeps one per cached inode), so serving it again costs a copy.
+    /// </summary>
+    public static ByteString ToWireBytes(this FileStatus status) =>
+        status.WireForm ??= UnsafeByteOperations.UnsafeWrap(status.ToWire().ToByteArray());
 
     public static FileStatus FromWire(this FileInfo info) => new()
     {

@@ -131,10 +131,8 @@ public sealed partial class FileSystemMaster
             pending.Enqueue((target.Id, path));
             while (pending.TryDequeue(out var dir))
             {
-                string? after = null;
-                while (true)
+                foreach (var page in reader.ChildPages(dir.Id, _options.ListingBatchSize))
                 {
-                    var page = reader.ListPage(dir.Id, after, _options.ListingBatchSize);
                     foreach (var child in page.Where(c => !c.MountPoint))
                     {
                         var childPath = AlluxioPath.Join(dir.Path, child.Name);
@@ -144,13 +142,6 @@ public sealed partial class FileSystemMaster
                             pending.Enqueue((child.Id, childPath));
                         }
                     }
-
-                    if (page.Count < _options.ListingBatchSize)
-                    {
-                        break;
-                    }
-
-                    after = page[^1].Name;
                 }
             }
         }

@@ -81,20 +81,18 @@ public sealed partial class FileSystemMaster
 
             first = false;
             permissions.Check(current.Directory, AccessBits.Read | AccessBits.Execute, caller, current.Path);
-            string? after = null;
-            while (true)
+            foreach (var page in reader.ChildPages(current.Directory.Id, _options.ListingBatchSize))
             {
-                var page = reader.ListPage(current.Directory.Id, after, _options.ListingBatchSize);
                 foreach (var child in page)
                 {
-                    var childPath = AlluxioPath.Join(current.Path, child.Name);
                     if (!options.LoadMetadataOnly)
                     {
-                        yield return Status(child, childPath);
+                        yield return ChildStatus(child, current.Path);
                     }
 
                     if (options.Recursive && child.IsDirectory)
                     {
+                        var childPath = AlluxioPath.Join(current.Path, child.Name);
                         pending.Enqueue((child, childPath));
                         if (pending.Count <= _options.SyncPrefetch && NeedsListingSync(child, childPath, options.Sync))
                         {
@@ -102,13 +100,6 @@ public sealed partial class FileSystemMaster
                         }
                     }
                 }
-
-                if (page.Count < _options.ListingBatchSize)
-                {
-                    break;
-                }
-
-                after = page[^1].Name;
             }
         }
     }

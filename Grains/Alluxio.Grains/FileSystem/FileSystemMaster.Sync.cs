@@ -129,10 +129,8 @@ public sealed partial class FileSystemMaster
 
                 foreach (var (id, dirPath) in chunk)
                 {
-                    string? after = null;
-                    while (true)
+                    foreach (var page in reader.ChildPages(id, _options.ListingBatchSize))
                     {
-                        var page = reader.ListPage(id, after, _options.ListingBatchSize);
                         foreach (var child in page.Where(c => c.IsDirectory && !c.MountPoint))
                         {
                             var childPath = AlluxioPath.Join(dirPath, child.Name);
@@ -142,13 +140,6 @@ public sealed partial class FileSystemMaster
                                 syncer.Prefetch(child.Id, childPath);
                             }
                         }
-
-                        if (page.Count < _options.ListingBatchSize)
-                        {
-                            break;
-                        }
-
-                        after = page[^1].Name;
                     }
                 }
             }

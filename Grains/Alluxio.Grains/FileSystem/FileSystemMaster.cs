@@ -64,6 +64,9 @@ public sealed partial class FileSystemMaster(
 
     private FileStatus Status(InodeRecord inode, string path) => statuses.Build(inode, path, reader.State.GetMount(inode.MountId) ?? reader.MountOf(path));
 
+    private FileStatus ChildStatus(InodeRecord child, string directory) =>
+        statuses.BuildChild(child, directory, reader.State.GetMount(child.MountId) ?? reader.MountOf(AlluxioPath.Join(directory, child.Name)));
+
     private static FileDoesNotExistException NotFound(string path) => new($"Path \"{path}\" does not exist.");
 
     private void CheckWritable(MountRecord mount, string path)

@@ -18,6 +18,8 @@ public sealed class CommittedState : IMetadataView
     private readonly MetastoreDb _db;
     private readonly GenerationalCache<long, InodeRecord> _inodes;
     private readonly GenerationalCache<(long, string), long> _edges;
+    private readonly GenerationalCache<long, long[]> _childLists;
+    private readonly int _childListMax;
     private readonly ReaderWriterLockSlim _publish = new(LockRecursionPolicy.SupportsRecursion);
     private Dictionary<long, MountRecord> _mounts = [];
     private Dictionary<string, PathConfigRecord> _pathConfigs = [];
@@ -28,6 +30,8 @@ public sealed class CommittedState : IMetadataView
         _db = db;
         _inodes = new GenerationalCache<long, InodeRecord>(options.InodeCacheCapacity);
         _edges = new GenerationalCache<(long, string), long>(options.InodeCacheCapacity);
+        _childLists = new GenerationalCache<long, long[]>(options.ChildListCacheDirectories);
+        _childListMax = options.ChildListCacheDirectories == 0 ? -1 : options.ChildListMaxChildren;
         ReloadSmallTables();
         AppliedSequence = db.ReadMeta(MetastoreKeys.MetaAppliedSequence, 0);
         NextInodeId = db.ReadMeta(MetastoreKeys.MetaNextInodeId, 2);
@@ -129,6 +133,9 @@ public sealed class CommittedState : IMetadataView
     /// <summary>The edge cache's marker for "no such child".</summary>
     private const long NoChild = -1;
 
+    /// <summary>Cached in place of a child list too long to keep (compared by reference).</summary>
+    private static readonly long[] LargeDirectory = [-1];
+
     // Caching a value read from RocksDB must not race a publish (which could make the read value stale after the
     // publish updated the cache), so cache fills happen under the read lock; callers that already hold it re-enter.
     private bool EnterReadIfNeeded()
@@ -155,13 +162,68 @@ public sealed class CommittedState : IMetadataView
     /// <summary>Children whose names sort after <paramref name="startAfter"/> (null = from the first): for paging.</summary>
     public IEnumerable<(string Name, long Id)> ListChildrenAfter(long parentId, string? startAfter)
     {
-        var prefix = MetastoreKeys.Id(parentId);
-        var upper = MetastoreKeys.Id(parentId + 1);
-        using var options = new ReadOptions { IterateUpperBound = upper, PrefixSameAsStart = true };
-        using var iterator = _db.Db.NewIterator(_db.Edges, options);
+        using var iterator = SeekChildren(parentId, startAfter);
+        while (iterator.Valid)
+        {
+            yield return (MetastoreKeys.EdgeName(iterator.Key()), MetastoreKeys.ReadId(iterator.Value()));
+            iterator.Next();
+        }
+    }
+
+    /// <summary>As <see cref="ListChildrenAfter"/>, the ids only (no name is decoded), at most <paramref name="limit"/> of them.</summary>
+    public List<long> ListChildIdsAfter(long parentId, string? startAfter, int limit)
+    {
+        var ids = new List<long>(Math.Min(limit, 1024));
+        using var iterator = SeekChildren(parentId, startAfter);
+        while (iterator.Valid && ids.Count < limit)
+        {
+            ids.Add(MetastoreKeys.ReadId(iterator.Value()));
+            iterator.Next();
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The ids of a directory's children in name order when it has at most <see cref="MetastoreOptions.ChildListMaxChildren"/>
+    /// of them, else null (page through it with <see cref="ListChildIdsAfter"/>). The answer, either way, is kept in
+    /// memory until an edge under the directory changes. The array is shared: never modify it.
+    /// </summary>
+    public long[]? SmallDirectoryChildIds(long parentId)
+    {
+        if (_childLists.TryGet(parentId, out var cached))
+        {
+            return ReferenceEquals(cached, LargeDirectory) ? null : cached;
+        }
+
+        if (_childListMax < 0)
+        {
+            return null;
+        }
+
+        var taken = EnterReadIfNeeded();
+        try
+        {
+            var ids = ListChildIdsAfter(parentId, null, _childListMax + 1);
+            var list = ids.Count > _childListMax ? LargeDirectory : ids.ToArray();
+            _childLists.Add(parentId, list);
+            return ReferenceEquals(list, LargeDirectory) ? null : list;
+        }
+        finally
+        {
+            ExitRead(taken);
+        }
+    }
+
+    /// <summary>An iterator over the edges of <paramref name="parentId"/>, at the first name after <paramref name="startAfter"/>.</summary>
+    private RocksIterator SeekChildren(long parentId, string? startAfter)
+    {
+        // The iterator keeps the options' native object (and its bound) alive, so they can be disposed at once.
+        using var options = new ReadOptions { IterateUpperBound = MetastoreKeys.Id(parentId + 1), PrefixSameAsStart = true };
+        var iterator = _db.Db.NewIterator(_db.Edges, options);
         if (startAfter is null)
         {
-            iterator.Seek(prefix);
+            iterator.Seek(MetastoreKeys.Id(parentId));
         }
         else
         {
@@ -173,12 +235,7 @@ public sealed class CommittedState : IMetadataView
             }
         }
 
-        while (iterator.Valid)
-        {
-            var key = iterator.Key();
-            yield return (MetastoreKeys.EdgeName(key), MetastoreKeys.ReadId(iterator.Value()));
-            iterator.Next();
-        }
+        return iterator;
     }
 
     public bool HasChildren(long parentId) => ListChildren(parentId).Any();
@@ -274,6 +331,7 @@ public sealed class CommittedState : IMetadataView
 
             foreach (var (key, child) in changes.Edges)
             {
+                _childLists.Remove(key.Item1);
                 if (child is null)
                 {
                     _edges.Set(key, NoChild);

@@ -15,6 +15,12 @@ namespace Alluxio.Silo.Grpc;
 /// </summary>
 internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplicationLifetime lifetime)
 {
+    /// <summary>Most entries in one ListStatus response message.</summary>
+    internal const int ListingMessageEntries = 128;
+
+    /// <summary>Most bytes of entries in one ListStatus response message (well below the large-object heap's 85 KB).</summary>
+    internal const int ListingMessageBytes = 48 * 1024;
+
     private IFileSystemGrain Grain => grains.GetGrain<IFileSystemGrain>(0);
 
     public Task<GetStatusPResponse> GetStatus(GetStatusPRequest request, ServerCallContext context) => GrpcErrors.Map(() => GetStatusCore(request, CallerIdentities.From(context)));
@@ -29,20 +35,29 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
     private async Task<ExistsPResponse> ExistsCore(ExistsPRequest request, CallerIdentity caller) =>
         new() { Exists = await Grain.Exists(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), caller) };
 
-    public async Task ListStatus(ListStatusPRequest request, IServerStreamWriter<ListStatusPResponse> responseStream, ServerCallContext context)
+    /// <summary>
+    /// Streams the listing in messages of up to <see cref="ListingMessageEntries"/> entries or
+    /// <see cref="ListingMessageBytes"/> bytes, each entry the status's kept serialized form
+    /// (<see cref="ListStatusPResponseView"/> is ListStatusPResponse on the wire).
+    /// </summary>
+    public async Task ListStatus(ListStatusPRequest request, IServerStreamWriter<ListStatusPResponseView> responseStream, ServerCallContext context)
     {
         var options = request.Options ?? new ListStatusPOptions();
         var listOptions = new ListStatusOptions(options.Recursive, Sync(options.LoadMetadataType, options.CommonOptions), options.LoadMetadataOnly);
-        var batch = new ListStatusPResponse();
+        var batch = new ListStatusPResponseView();
+        var bytes = 0;
         try
         {
             await foreach (var status in Grain.ListStatus(request.Path, listOptions, CallerIdentities.From(context), context.CancellationToken))
             {
-                batch.FileInfos.Add(status.ToWire());
-                if (batch.FileInfos.Count >= 1000)
+                var entry = status.ToWireBytes();
+                batch.FileInfos.Add(entry);
+                bytes += entry.Length;
+                if (batch.FileInfos.Count >= ListingMessageEntries || bytes >= ListingMessageBytes)
                 {
                     await responseStream.WriteAsync(batch);
-                    batch = new ListStatusPResponse();
+                    batch = new ListStatusPResponseView();
+                    bytes = 0;
                 }
             }
         }

@@ -65,21 +65,77 @@ public sealed class NamespaceReader(CommittedState state)
         return (inode, "/" + string.Join('/', names));
     }
 
-    /// <summary>One page of a directory's children (after <paramref name="startAfter"/>), with their records.</summary>
-    public List<InodeRecord> ListPage(long directoryId, string? startAfter, int pageSize)
+    /// <summary>
+    /// A directory's children, page by page (each page read under the read lock). A small directory is read from its
+    /// cached child list (a snapshot taken when the listing starts: children removed since are skipped); a large one
+    /// by name from RocksDB, so entries added behind the cursor show up. Never holds a large directory whole.
+    /// </summary>
+    public IEnumerable<List<InodeRecord>> ChildPages(long directoryId, int pageSize)
     {
-        var page = new List<InodeRecord>(Math.Min(pageSize, 1024));
+        long[]? ids;
+        using (state.ReadLock())
+        {
+            ids = state.SmallDirectoryChildIds(directoryId);
+        }
+
+        if (ids is not null)
+        {
+            for (var start = 0; start < ids.Length; start += pageSize)
+            {
+                yield return Records(ids.AsSpan(start, Math.Min(pageSize, ids.Length - start)));
+            }
+
+            yield break;
+        }
+
+        string? after = null;
+        while (true)
+        {
+            var page = ListPage(directoryId, after, pageSize);
+            if (page.Count > 0)
+            {
+                yield return page;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Name;
+        }
+    }
+
+    private List<InodeRecord> Records(ReadOnlySpan<long> ids)
+    {
+        var page = new List<InodeRecord>(ids.Length);
         using var read = state.ReadLock();
-        foreach (var (_, childId) in state.ListChildrenAfter(directoryId, startAfter))
+        foreach (var id in ids)
+        {
+            if (state.PeekInode(id) is { } record)
+            {
+                page.Add(record);
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// One page of a directory's children (after <paramref name="startAfter"/>), with their records. Edges and
+    /// inodes are published in one atomic batch and read here under the read lock, so every edge has its record and
+    /// a short page means the directory has no more children.
+    /// </summary>
+    private List<InodeRecord> ListPage(long directoryId, string? startAfter, int pageSize)
+    {
+        using var read = state.ReadLock();
+        var ids = state.ListChildIdsAfter(directoryId, startAfter, pageSize);
+        var page = new List<InodeRecord>(ids.Count);
+        foreach (var childId in ids)
         {
             if (state.PeekInode(childId) is { } child)
             {
                 page.Add(child);
-            }
-
-            if (page.Count >= pageSize)
-            {
-                break;
             }
         }
 
