@@ -47,10 +47,16 @@ internal sealed class OperationsBenchmark(FileSystem fs, string address, int cal
             });
         }
 
-        if (needFiles)
+        var prefix = "f";
+        if (Selected("rename"))
         {
             results["rename"] = await Load.RunItemsAsync(callers, files, i => fs.RenameAsync($"{dir}/f{i}", $"{dir}/r{i}"));
-            results["delete"] = await Load.RunItemsAsync(callers, files, i => fs.DeleteAsync($"{dir}/r{i}"));
+            prefix = "r";
+        }
+
+        if (Selected("delete"))
+        {
+            results["delete"] = await Load.RunItemsAsync(callers, files, i => fs.DeleteAsync($"{dir}/{prefix}{i}"));
         }
 
         // The transport's floor in the same run: a gRPC call that does no work (grpc.health.v1 Check).

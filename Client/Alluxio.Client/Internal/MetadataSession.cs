@@ -73,6 +73,9 @@ internal sealed class MetadataSession : IAsyncDisposable
             var reader = _outbox.Reader;
             while (await reader.WaitToReadAsync(_stop.Token))
             {
+                // Let callers running right now add theirs: bigger batches, fewer frames and wake-ups (+10% calls/s
+                // with 32 callers on two cores), for one thread-pool hop of latency.
+                await Task.Yield();
                 var batch = new MetadataRequestBatch();
                 while (batch.Requests.Count < 1024 && reader.TryRead(out var request))
                 {

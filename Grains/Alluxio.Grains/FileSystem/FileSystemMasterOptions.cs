@@ -30,7 +30,7 @@ public sealed class FileSystemMasterOptions
     /// <summary>Whether permissions are enforced (alluxio.security.authorization.permission.enabled).</summary>
     public bool PermissionCheckEnabled { get; set; } = true;
 
-    /// <summary>Entries per streamed listing message.</summary>
+    /// <summary>Children read per page of a listing (each page under one read lock; a large directory streams page by page).</summary>
     public int ListingBatchSize { get; set; } = 1000;
 
     /// <summary>Directories synced in parallel by a recursive sync (alluxio.master.metadata.sync.concurrency.level).</summary>

@@ -330,6 +330,8 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
     {
         while (await reader.WaitToReadAsync(cancellationToken))
         {
+            // Let calls finishing right now join the batch (see the client's MetadataSession).
+            await Task.Yield();
             var batch = new MetadataResponseBatch();
             while (batch.Responses.Count < 1024 && reader.TryRead(out var response))
             {
