@@ -6,13 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: alluxio-bench-runtime [grains|state|all] [--quick] [--runs N] [--seconds S] [--dir PATH]
+// Usage: alluxio-bench-runtime [grains|state|all|crc] [--quick] [--runs N] [--seconds S] [--dir PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var runs = Option("--runs", quick ? 3 : 5);
 var seconds = Option("--seconds", quick ? 2 : 5);
 var dir = OptionText("--dir", Path.Combine(Path.GetTempPath(), "alluxio-bench-" + Environment.ProcessId));
 var duration = TimeSpan.FromSeconds(seconds);
+if (what == "crc")
+{
+    // CPU-only: no silo, no directory.
+    Console.WriteLine($"# CRC-32C: {runs} runs of 1 GiB each, .NET {Environment.Version}");
+    Console.WriteLine();
+    Crc32CBenchmark.Run(runs);
+    return;
+}
+
 Directory.CreateDirectory(dir);
 
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Alluxio.Metastore.Journal.Log;
+using Alluxio.Runtime.Hashing;
 
 namespace Alluxio.Metastore.Tests.Journal;
 

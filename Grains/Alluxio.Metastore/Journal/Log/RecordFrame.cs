@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Alluxio.Runtime.Hashing;
 using static Alluxio.Metastore.Journal.Log.JournalLogFormat;
 
 namespace Alluxio.Metastore.Journal.Log;
