@@ -1,3 +1,5 @@
+using Alluxio.Runtime.IO;
+
 namespace Alluxio.Metastore.Journal.Log;
 
 /// <summary>The real <see cref="IJournalFileSystem"/>.</summary>

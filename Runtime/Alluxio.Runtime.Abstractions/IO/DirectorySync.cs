@@ -1,15 +1,16 @@
 using System.Runtime.InteropServices;
 
-namespace Alluxio.Metastore.Journal.Log;
+namespace Alluxio.Runtime.IO;
 
 /// <summary>
 /// fsync of a directory, which makes file creations, renames and deletions in it durable. .NET cannot open a directory
 /// handle on Unix, so this calls libc. On Windows there is nothing to do: NTFS journals directory entries itself.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnly = 0; // O_RDONLY on Linux and macOS
 
+    /// <summary>fsync <paramref name="directory"/>; throws <see cref="IOException"/> with the OS reason on failure.</summary>
     public static void Sync(string directory)
     {
         if (OperatingSystem.IsWindows())

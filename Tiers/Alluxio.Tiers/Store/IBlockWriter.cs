@@ -1,0 +1,26 @@
+namespace Alluxio.Tiers.Store;
+
+/// <summary>
+/// A block being written (a temp block). Appends only; not thread-safe. Disposing without a commit aborts: the temp
+/// file is deleted and its reservation released.
+/// </summary>
+public interface IBlockWriter : IDisposable
+{
+    long BlockId { get; }
+
+    /// <summary>Bytes written so far.</summary>
+    long Length { get; }
+
+    /// <summary>The tier the block is being written into.</summary>
+    string TierAlias { get; }
+
+    /// <summary>
+    /// Appends <paramref name="data"/>, first reserving more room when needed (which may evict blocks in this
+    /// directory). On a full or failing disk the block is aborted and <see cref="Exceptions.TierDirectoryFailedException"/>
+    /// thrown; on no room <see cref="Exceptions.BlockStoreFullException"/> (the block is aborted too).
+    /// </summary>
+    ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the block visible (durable first on tiers that sync on commit) and returns it.</summary>
+    ValueTask<BlockInfo> CommitAsync(CancellationToken cancellationToken = default);
+}
