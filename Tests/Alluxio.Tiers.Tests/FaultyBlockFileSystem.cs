@@ -41,6 +41,8 @@ internal sealed class FaultyBlockFileSystem(IBlockFileSystem inner) : IBlockFile
 
     public void SyncDirectory(string path) => inner.SyncDirectory(path);
 
+    public IDisposable Lock(string directory) => inner.Lock(directory);
+
     public long GetAvailableBytes(string path) => AvailableBytesOverride >= 0 ? AvailableBytesOverride : inner.GetAvailableBytes(path);
 
     private sealed class FaultyFile(FaultyBlockFileSystem owner, string path, IBlockFile inner) : IBlockFile

@@ -68,4 +68,14 @@ public sealed class RecoveryTests
         Assert.Equal((9L * Kib, 0L), (fx.Store.GetReport()[0].UsedBytes, fx.Store.GetReport()[1].UsedBytes));
         fx.AssertConsistent();
     }
+
+    [Fact]
+    public void A_second_store_on_the_same_directories_is_refused()
+    {
+        using var fx = new StoreFixture();
+
+        var error = Assert.Throws<Exceptions.BlockStoreException>(() => TieredBlockStore.Open(fx.Options));
+
+        Assert.Contains("is in use by another worker", error.Message);
+    }
 }

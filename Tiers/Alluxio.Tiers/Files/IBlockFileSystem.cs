@@ -32,6 +32,13 @@ public interface IBlockFileSystem
     /// <summary>fsync of the directory, making renames and deletions in it durable.</summary>
     void SyncDirectory(string path);
 
+    /// <summary>
+    /// Takes an exclusive lock on <paramref name="directory"/> for this process (a lock file inside it), so two stores
+    /// never share a directory; disposing releases it. A process that dies releases it too.
+    /// </summary>
+    /// <exception cref="IOException">Another process holds the lock.</exception>
+    IDisposable Lock(string directory);
+
     /// <summary>Free bytes on the device holding <paramref name="path"/> (for the health check and the report).</summary>
     long GetAvailableBytes(string path);
 }

@@ -38,5 +38,9 @@ public sealed class PhysicalBlockFileSystem : IBlockFileSystem
 
     public void SyncDirectory(string path) => DirectorySync.Sync(path);
 
+    public IDisposable Lock(string directory) =>
+        // FileShare.None takes an exclusive flock on Unix; it fails while another process (or store) holds it.
+        new FileStream(Path.Combine(directory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+
     public long GetAvailableBytes(string path) => new DriveInfo(path).AvailableFreeSpace;
 }

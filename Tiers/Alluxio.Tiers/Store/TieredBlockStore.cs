@@ -42,6 +42,7 @@ public sealed partial class TieredBlockStore : IBlockStore
     private readonly Dictionary<long, BlockEntry> _blocks = [];
     private readonly Dictionary<long, TempBlock> _temp = [];
     private readonly HashSet<long> _pinned = [];
+    private readonly List<IDisposable> _directoryLocks = [];
     private TaskCompletionSource _spaceFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IBlockStoreListener? _listener;
     private long _clock;
@@ -85,8 +86,17 @@ public sealed partial class TieredBlockStore : IBlockStore
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var store = new TieredBlockStore(options, files ?? PhysicalBlockFileSystem.Instance, logger ?? NullLogger.Instance);
-        store.Recover();
-        return store;
+        try
+        {
+            store.LockDirectories();
+            store.Recover();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Told about every later change (recovered blocks are in <see cref="GetBlocks"/>, not announced).</summary>
@@ -141,12 +151,40 @@ public sealed partial class TieredBlockStore : IBlockStore
         }
     }
 
+    /// <summary>Stops the store: later calls fail with <see cref="ObjectDisposedException"/>, the directory locks are released. Files stay.</summary>
     public void Dispose()
     {
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _spaceFreed.TrySetResult();
+        }
+
+        foreach (var directoryLock in _directoryLocks)
+        {
+            directoryLock.Dispose();
+        }
+    }
+
+    /// <summary>Creates and locks every tier directory; a directory another store holds stops the start-up.</summary>
+    private void LockDirectories()
+    {
+        foreach (var dir in _tiers.SelectMany(t => t.Directories))
+        {
+            try
+            {
+                _files.CreateDirectory(dir.Path);
+                _directoryLocks.Add(_files.Lock(dir.Path));
+            }
+            catch (IOException e)
+            {
+                throw new Exceptions.BlockStoreException($"tier {dir.Tier.Alias} directory {dir.Path} is in use by another worker (or cannot be locked): {e.Message}", e);
+            }
         }
     }
 
