@@ -1,3 +1,5 @@
+using Alluxio.Grains.FileSystem;
+
 namespace Alluxio.Client;
 
 /// <summary>Options of a <see cref="FileSystem"/> client.</summary>
@@ -17,4 +19,13 @@ public sealed class FileSystemClientOptions
 
     /// <summary>Most bytes of one response message (default 64 MiB: large listings arrive in batches below this).</summary>
     public int MaxReceiveMessageSize { get; set; } = 64 << 20;
+
+    /// <summary>The write type when a call says Default (Alluxio's <c>alluxio.user.file.writetype.default</c>, ASYNC_THROUGH).</summary>
+    public WriteType DefaultWriteType { get; set; } = WriteType.AsyncThrough;
+
+    /// <summary>The read type when a call says Default (Alluxio's <c>alluxio.user.file.readtype.default</c>, CACHE).</summary>
+    public ReadType DefaultReadType { get; set; } = ReadType.Cache;
+
+    /// <summary>Bytes per data message on block streams (Alluxio's <c>alluxio.user.streaming.data.write.chunk.size</c>, 1 MiB).</summary>
+    public int StreamChunkBytes { get; set; } = 1 << 20;
 }

@@ -1,4 +1,5 @@
 using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
 using Alluxio.Protos.Grpc.File;
 using Alluxio.Protos.Grpc.Meta;
 
@@ -9,6 +10,7 @@ internal static class Methods
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Fs = FileSystemMasterReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Meta = MetaMasterReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Worker = BlockWorkerReflection.Descriptor.Services[0];
 
     public static readonly Method<GetStatusPRequest, GetStatusPResponse> GetStatus = Method<GetStatusPRequest, GetStatusPResponse>.From(Fs, "GetStatus");
     public static readonly Method<ExistsPRequest, ExistsPResponse> Exists = Method<ExistsPRequest, ExistsPResponse>.From(Fs, "Exists");
@@ -37,4 +39,8 @@ internal static class Methods
     public static readonly Method<BackupPRequest, BackupPResponse> Backup = Method<BackupPRequest, BackupPResponse>.From(Meta, "Backup");
     public static readonly Method<GetMasterInfoPRequest, GetMasterInfoPResponse> GetMasterInfo = Method<GetMasterInfoPRequest, GetMasterInfoPResponse>.From(Meta, "GetMasterInfo");
     public static readonly Method<GetJournalInfoPRequest, GetJournalInfoPResponse> GetJournalInfo = Method<GetJournalInfoPRequest, GetJournalInfoPResponse>.From(Meta, "GetJournalInfo");
+
+    public static readonly Method<ReadRequest, ReadResponse> ReadBlock = Method<ReadRequest, ReadResponse>.From(Worker, "ReadBlock");
+    public static readonly Method<WriteRequest, WriteResponse> WriteBlock = Method<WriteRequest, WriteResponse>.From(Worker, "WriteBlock");
+    public static readonly Method<WriteUfsFileRequest, WriteUfsFileResponse> WriteUfsFile = Method<WriteUfsFileRequest, WriteUfsFileResponse>.From(Worker, "WriteUfsFile");
 }

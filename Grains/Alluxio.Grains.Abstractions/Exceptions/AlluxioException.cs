@@ -27,6 +27,8 @@ public class AlluxioException : Exception
         AlluxioStatus.PermissionDenied => new AccessControlException(message),
         AlluxioStatus.FailedPrecondition => new FailedPreconditionException(message),
         AlluxioStatus.Unavailable => new UnavailableException(message),
+        AlluxioStatus.ResourceExhausted => new ResourceExhaustedException(message),
+        AlluxioStatus.DataLoss => new DataLossException(message),
         _ => new AlluxioException(status, message),
     };
 }

@@ -18,4 +18,5 @@ public enum AlluxioStatus
     Unimplemented = 12,
     Internal = 13,
     Unavailable = 14,
+    DataLoss = 15,
 }

@@ -48,3 +48,19 @@ public enum PersistenceState
     Persisted = 2,
     Lost = 3,
 }
+
+/// <summary>How a read uses the cache (Alluxio's read types; values equal the wire's ReadPType).</summary>
+public enum ReadType
+{
+    /// <summary>The configured default (CACHE).</summary>
+    Default = 0,
+
+    /// <summary>Read the UFS on a miss without caching.</summary>
+    NoCache = 1,
+
+    /// <summary>Cache the data on a miss (Alluxio's default).</summary>
+    Cache = 2,
+
+    /// <summary>Cache, and move data found in a lower tier to the top tier.</summary>
+    CachePromote = 3,
+}

@@ -90,3 +90,7 @@ public enum AccessBits
     Write = 2,
     Read = 4,
 }
+
+/// <param name="ReadType">How the read uses the cache (Default = the client's default, CACHE).</param>
+/// <param name="Sync">Metadata sync for the status lookup that opens the file.</param>
+public sealed record OpenFileOptions(ReadType ReadType = ReadType.Default, SyncOptions? Sync = null);

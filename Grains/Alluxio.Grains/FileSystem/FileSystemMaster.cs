@@ -101,7 +101,7 @@ public sealed partial class FileSystemMaster(
     }
 
     /// <summary>Runs a UFS call, turning UFS failures into client errors.</summary>
-    private static async Task<T> UfsCall<T>(MountRecord mount, string path, Func<Task<T>> call)
+    internal static async Task<T> UfsCall<T>(MountRecord mount, string path, Func<Task<T>> call)
     {
         try
         {
@@ -129,7 +129,7 @@ public sealed partial class FileSystemMaster(
         }
     }
 
-    private static Task UfsCall(MountRecord mount, string path, Func<Task> call) =>
+    internal static Task UfsCall(MountRecord mount, string path, Func<Task> call) =>
         UfsCall(mount, path, async () =>
         {
             await call();

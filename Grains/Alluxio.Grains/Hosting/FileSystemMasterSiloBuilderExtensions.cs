@@ -1,3 +1,4 @@
+using Alluxio.Grains.Block;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Grains.FileSystem.Grains;
 using Alluxio.Grains.FileSystem.Mounts;
@@ -45,7 +46,8 @@ public static class FileSystemMasterSiloBuilderExtensions
         services.AddSingleton<MetadataLockManager>();
         services.TryAddSingleton<IUserGroupResolver>(sp => new UnixUserGroupResolver(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PermissionChecker(sp.GetRequiredService<IOptions<FileSystemMasterOptions>>().Value, sp.GetRequiredService<IUserGroupResolver>()));
-        services.TryAddSingleton<IBlockPresence, NoBlockPresence>();
+        services.AddSingleton<BlockMaster>();
+        services.TryAddSingleton<IBlockPresence>(sp => sp.GetRequiredService<BlockMaster>());
         services.AddSingleton<StatusBuilder>();
         services.AddSingleton(sp => new MetadataSyncer(
             sp.GetRequiredService<Alluxio.Metastore.Metastore>(),

@@ -76,16 +76,22 @@ public static class SiloHost
                     master.RootUfs = rootUfs;
                 },
                 store => builder.Configuration.GetSection("Metastore").Bind(store));
+            if (host.EffectiveRoles.Contains("worker", StringComparer.OrdinalIgnoreCase))
+            {
+                silo.AddWorker(dataDir, WorkerAddress(host), worker => builder.Configuration.GetSection("Worker").Bind(worker));
+            }
         });
         builder.Services.AddHostedService<HealthReporter>();
         builder.Services.AddSingleton<FileSystemMasterService>();
         builder.Services.AddSingleton<MetaMasterService>();
+        builder.Services.AddSingleton<BlockWorkerService>();
 
         var app = builder.Build();
         var grpc = app.MapGroup(string.Empty).RequireHost($"*:{host.Port}");
         grpc.MapGrpcHealthService();
         grpc.MapGrpcService<FileSystemMasterService>(Protos.Grpc.File.FileSystemMasterReflection.Descriptor.Services[0]);
         grpc.MapGrpcService<MetaMasterService>(Protos.Grpc.Meta.MetaMasterReflection.Descriptor.Services[0]);
+        grpc.MapGrpcService<BlockWorkerService>(Protos.Grpc.Block.BlockWorkerReflection.Descriptor.Services[0]);
         if (host.WebPort != 0)
         {
             StatusEndpoints.Map(app.MapGroup(string.Empty).RequireHost($"*:{host.WebPort}"));
@@ -93,4 +99,8 @@ public static class SiloHost
 
         return app;
     }
+
+    /// <summary>The host:port clients reach this silo's worker at (the bind address, or this machine's name when bound to all).</summary>
+    private static string WorkerAddress(SiloHostOptions host) =>
+        (IPAddress.TryParse(host.BindAddress, out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any) ? host.BindAddress : Dns.GetHostName()) + ":" + host.Port;
 }

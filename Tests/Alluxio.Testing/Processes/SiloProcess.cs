@@ -63,6 +63,10 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dataDir) ?? Path.GetTempPath(),
         };
+        // Keep the worker's tiers inside the data directory with small quotas (the product default puts MEM in /dev/shm).
+        info.Environment.TryAdd("ALLUXIO_Worker__MemoryDirectory", Path.Combine(dataDir, "tiers", "mem"));
+        info.Environment.TryAdd("ALLUXIO_Worker__MemoryBytes", (1L << 30).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.Environment.TryAdd("ALLUXIO_Worker__SsdBytes", (2L << 30).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var arg in new[] { SiloAssembly, "--data-dir", dataDir, "--root-ufs", Path.Combine(dataDir, "underfs"), "--port", rpc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", web.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind-address", "127.0.0.1" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

@@ -105,7 +105,24 @@ public static class InodeFactory
         return record;
     }
 
-    private static bool SameContent(string before, string after)
+    /// <summary>
+    /// A file whose content changed in the UFS, as a new inode (<paramref name="fresh"/>, with a new id and so new block
+    /// ids) that keeps what users set on the old one: pin, TTL, replication, extended attributes.
+    /// </summary>
+    public static InodeRecord Replacing(InodeRecord fresh, InodeRecord old)
+    {
+        fresh.Pinned = old.Pinned;
+        fresh.TtlMs = old.TtlMs;
+        fresh.TtlAction = old.TtlAction;
+        fresh.TtlStartMs = old.TtlStartMs;
+        fresh.ReplicationMin = old.ReplicationMin;
+        fresh.ReplicationMax = old.ReplicationMax;
+        fresh.Xattr.Add(old.Xattr);
+        return fresh;
+    }
+
+    /// <summary>Whether two fingerprints describe the same content (an unknown fingerprint never does).</summary>
+    public static bool SameContent(string before, string after)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Alluxio.Grains.Blocks;
 using Alluxio.Grains.FileSystem.Mounts;
 using Alluxio.Grains.Paths;
 using Alluxio.Protos.Meta;
@@ -60,7 +61,7 @@ public sealed class StatusBuilder(IBlockPresence blocks)
         Pinned = inode.Pinned,
         Cacheable = inode.Cacheable,
         PersistenceState = (PersistenceState)(int)inode.PersistenceState,
-        BlockIds = [.. inode.BlockIds],
+        BlockIds = inode.IsDirectory ? [] : BlockId.ForFile(inode.Id, inode.Length, inode.BlockSizeBytes),
         Ttl = inode.TtlMs,
         TtlAction = (TtlAction)(int)inode.TtlAction,
         Owner = inode.Owner,

@@ -202,6 +202,15 @@ public sealed partial class MetadataSyncer(
         if (current.PersistenceState == Protos.Meta.PersistenceState.Persisted && current.UfsFingerprint != status.Fingerprint)
         {
             counts.Updated++;
+            if (!current.IsDirectory && !InodeFactory.SameContent(current.UfsFingerprint, status.Fingerprint))
+            {
+                // New content: a new inode, so new block ids; blocks cached from the old content are never served for it.
+                var replace = new CompositeEntry();
+                replace.Entries.Add(new JournalEntry { DeleteInode = new DeleteInodeEntry { ParentId = parent.Id, Name = name, InodeId = current.Id } });
+                replace.Entries.Add(new JournalEntry { CreateInodes = new CreateInodesEntry { Inodes = { InodeFactory.Replacing(NewFromUfs(parent, status), current) } } });
+                return new JournalEntry { Composite = replace };
+            }
+
             return new JournalEntry { UpdateInodes = new UpdateInodesEntry { Inodes = { InodeFactory.Refreshed(current, status) } } };
         }
 

@@ -1,0 +1,231 @@
+using Alluxio.Client.Internal;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
+using Google.Protobuf;
+
+namespace Alluxio.Client.IO;
+
+/// <summary>
+/// A file's bytes as a read-only, seekable <see cref="Stream"/> (Alluxio's FileInStream). Sequential reads stream each
+/// block from the worker (ReadBlock) from the current position to the block's end; a seek drops the current block
+/// stream and the next read opens one at the new position. <see cref="ReadAtAsync"/> reads a range without moving the
+/// position. The worker serves a block from its cache or, on a miss, from the UFS (caching it per the read type).
+/// Not thread-safe, like any <see cref="Stream"/>.
+/// </summary>
+public sealed class FileInStream : Stream
+{
+    private readonly FileSystem _fs;
+    private readonly FileStatus _status;
+    private readonly ReadType _readType;
+    private AsyncServerStreamingCall<ReadResponse>? _call;
+    private ByteString? _chunk;
+    private int _chunkOffset;
+    private long _callPosition = -1; // the file position the open call's next byte belongs to
+    private long _position;
+    private bool _disposed;
+
+    internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
+    {
+        _fs = fs;
+        _status = status;
+        _readType = readType;
+    }
+
+    /// <summary>The file's status when it was opened.</summary>
+    public FileStatus Status => _status;
+
+    /// <summary>Where the bytes of the last block stream came from ("MEM", "SSD"... or "UFS").</summary>
+    public string? LastSource { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool CanRead => !_disposed;
+
+    /// <inheritdoc/>
+    public override bool CanSeek => !_disposed;
+
+    /// <inheritdoc/>
+    public override bool CanWrite => false;
+
+    /// <inheritdoc/>
+    public override long Length => _status.Length;
+
+    /// <inheritdoc/>
+    public override long Position
+    {
+        get => _position;
+        set => Seek(value, SeekOrigin.Begin);
+    }
+
+    /// <inheritdoc/>
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var target = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            SeekOrigin.End => Length + offset,
+            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+        };
+        ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
+        _position = target;
+        return target;
+    }
+
+    /// <inheritdoc/>
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (buffer.IsEmpty || _position >= Length)
+        {
+            return 0;
+        }
+
+        if (_call is null || _callPosition != _position)
+        {
+            OpenBlockStream(cancellationToken);
+        }
+
+        var copied = 0;
+        while (copied < buffer.Length && _position < Length)
+        {
+            if (_chunk is null || _chunkOffset == _chunk.Length)
+            {
+                if (copied > 0)
+                {
+                    break; // Stream.Read may return fewer bytes: hand over what arrived rather than wait for more
+                }
+
+                var fresh = _chunk is null;
+                if (!await NextChunkAsync(cancellationToken))
+                {
+                    if (fresh)
+                    {
+                        throw new IOException($"The worker sent no data for {_status.Path} at {_position} of {Length} bytes.");
+                    }
+
+                    OpenBlockStream(cancellationToken); // the block ended: the next one starts here
+                    continue;
+                }
+            }
+
+            var n = Math.Min(buffer.Length - copied, _chunk!.Length - _chunkOffset);
+            _chunk.Span.Slice(_chunkOffset, n).CopyTo(buffer.Span[copied..]);
+            _chunkOffset += n;
+            copied += n;
+            _position += n;
+            _callPosition += n;
+        }
+
+        return copied;
+    }
+
+    /// <summary>Reads up to <paramref name="buffer"/>'s length at <paramref name="position"/> without moving <see cref="Position"/> (a positioned read).</summary>
+    public async ValueTask<int> ReadAtAsync(long position, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        var total = 0;
+        while (total < buffer.Length && position + total < Length)
+        {
+            var at = position + total;
+            var (blockId, offsetInBlock, blockLength) = Locate(at);
+            var length = Math.Min(buffer.Length - total, blockLength - offsetInBlock);
+            var request = new ReadRequest { BlockId = blockId, Offset = offsetInBlock, Length = length, ChunkSize = _fs.Options.StreamChunkBytes, ReadType = (ReadPType)(int)_readType };
+            using var call = _fs.Channel.ServerStreaming(Methods.ReadBlock, request, _fs.StreamCallOptions(cancellationToken));
+            while (await FileSystem.MoveNextAsync(call.ResponseStream, cancellationToken))
+            {
+                var chunk = call.ResponseStream.Current.Chunk;
+                chunk.Span.CopyTo(buffer.Span[total..]);
+                total += chunk.Length;
+            }
+
+            if (total < at - position + length)
+            {
+                throw new IOException($"Block {blockId} of {_status.Path} ended early at {total} of {length} bytes.");
+            }
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc/>
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override void SetLength(long value) => throw new NotSupportedException("A FileInStream is read-only.");
+
+    /// <inheritdoc/>
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("A FileInStream is read-only.");
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            _disposed = true;
+            CloseCall();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Opens a ReadBlock stream from the current position to the end of its block.</summary>
+    private void OpenBlockStream(CancellationToken cancellationToken)
+    {
+        CloseCall();
+        var (blockId, offsetInBlock, _) = Locate(_position);
+        var request = new ReadRequest { BlockId = blockId, Offset = offsetInBlock, ChunkSize = _fs.Options.StreamChunkBytes, ReadType = (ReadPType)(int)_readType };
+        _call = _fs.Channel.ServerStreaming(Methods.ReadBlock, request, _fs.StreamCallOptions(cancellationToken));
+        _callPosition = _position;
+    }
+
+    private async Task<bool> NextChunkAsync(CancellationToken cancellationToken)
+    {
+        if (!await FileSystem.MoveNextAsync(_call!.ResponseStream, cancellationToken))
+        {
+            CloseCall();
+            return false;
+        }
+
+        var response = _call.ResponseStream.Current;
+        if (response.Source.Length > 0)
+        {
+            LastSource = response.Source;
+        }
+
+        _chunk = response.Chunk;
+        _chunkOffset = 0;
+        return true;
+    }
+
+    private (long BlockId, long OffsetInBlock, long BlockLength) Locate(long position)
+    {
+        var blockSize = _status.BlockSizeBytes;
+        var index = (int)(position / blockSize);
+        if (index >= _status.BlockIds.Count)
+        {
+            throw new IOException($"{_status.Path} has {_status.BlockIds.Count} blocks; position {position} is past them.");
+        }
+
+        return (_status.BlockIds[index], position - (index * blockSize), Math.Min(blockSize, Length - (index * blockSize)));
+    }
+
+    private void CloseCall()
+    {
+        _call?.Dispose();
+        _call = null;
+        _chunk = null;
+        _callPosition = -1;
+    }
+}

@@ -1,0 +1,319 @@
+using Alluxio.Client.Internal;
+using Alluxio.Grains.Blocks;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
+using Google.Protobuf;
+
+namespace Alluxio.Client.IO;
+
+/// <summary>
+/// A new file's bytes as a write-only <see cref="Stream"/> (Alluxio's FileOutStream). By write type:
+/// MUST_CACHE and ASYNC_THROUGH write blocks into the worker's cache (WriteBlock, one stream per block);
+/// THROUGH writes to the UFS only (WriteUfsFile); CACHE_THROUGH does both. Disposing completes the file (its length,
+/// and PERSISTED for THROUGH / CACHE_THROUGH, TO_BE_PERSISTED for ASYNC_THROUGH); if a write failed, or
+/// <see cref="CancelAsync"/> was called, the incomplete file is deleted instead. Not thread-safe.
+/// </summary>
+public sealed class FileOutStream : Stream
+{
+    private readonly FileSystem _fs;
+    private readonly FileStatus _status;
+    private readonly WriteType _writeType;
+    private readonly byte[] _buffer;
+    private readonly List<long> _blocks = [];
+    private AsyncClientStreamingCall<WriteRequest, WriteResponse>? _blockCall;
+    private long _blockWritten; // bytes sent on the current block stream
+    private AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>? _ufsCall;
+    private int _buffered;
+    private long _length;
+    private bool _failed;
+    private bool _closed;
+
+    internal FileOutStream(FileSystem fs, FileStatus status, WriteType writeType)
+    {
+        _fs = fs;
+        _status = status;
+        _writeType = writeType;
+        _buffer = new byte[fs.Options.StreamChunkBytes];
+    }
+
+    /// <summary>The file's status when it was created.</summary>
+    public FileStatus Status => _status;
+
+    /// <summary>The write type in effect.</summary>
+    public WriteType WriteType => _writeType;
+
+    /// <summary>The status after completion (set once disposed successfully).</summary>
+    public FileStatus? Completed { get; private set; }
+
+    private bool ToCache => _writeType is WriteType.MustCache or WriteType.CacheThrough or WriteType.AsyncThrough;
+
+    private bool ToUfs => _writeType is WriteType.Through or WriteType.CacheThrough;
+
+    private long BlockSize => _status.BlockSizeBytes;
+
+    /// <inheritdoc/>
+    public override bool CanRead => false;
+
+    /// <inheritdoc/>
+    public override bool CanSeek => false;
+
+    /// <inheritdoc/>
+    public override bool CanWrite => !_closed && !_failed;
+
+    /// <inheritdoc/>
+    public override long Length => _length;
+
+    /// <inheritdoc/>
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException("A FileOutStream only appends.");
+    }
+
+    /// <inheritdoc/>
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (_failed)
+        {
+            throw new IOException($"An earlier write to {_status.Path} failed; the file will be deleted when the stream is disposed.");
+        }
+
+        try
+        {
+            while (!buffer.IsEmpty)
+            {
+                // A message never spans two blocks: cut at the block boundary.
+                var room = _buffer.Length - _buffered;
+                var toBlockEnd = BlockSize - ((_length + _buffered) % BlockSize);
+                var n = (int)Math.Min(Math.Min(room, buffer.Length), toBlockEnd);
+                buffer.Span[..n].CopyTo(_buffer.AsSpan(_buffered));
+                _buffered += n;
+                buffer = buffer[n..];
+                if (_buffered == _buffer.Length || n == toBlockEnd)
+                {
+                    await SendBufferAsync(cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void Flush()
+    {
+    }
+
+    /// <summary>Abandons the file: stops the streams (the worker aborts the block, the UFS file never appears) and deletes the incomplete file.</summary>
+    public async Task CancelAsync()
+    {
+        _failed = true;
+        await DisposeAsync();
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        if (!_failed)
+        {
+            try
+            {
+                await SendBufferAsync(CancellationToken.None);
+                await FinishBlockAsync();
+                var ufsLength = await FinishUfsAsync();
+                if (ToUfs && ufsLength != _length)
+                {
+                    throw new IOException($"The UFS received {ufsLength} of {_length} bytes of {_status.Path}.");
+                }
+
+                Completed = await _fs.CompleteFileAsync(_status.Path, new CompleteFileOptions(_length, Persisted: ToUfs, BlockIds: ToCache ? _blocks : [], AsyncPersist: _writeType == WriteType.AsyncThrough));
+                return;
+            }
+            catch
+            {
+                _failed = true;
+                await AbandonAsync();
+                throw;
+            }
+        }
+
+        await AbandonAsync();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("A FileOutStream is write-only.");
+
+    /// <inheritdoc/>
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("A FileOutStream only appends.");
+
+    /// <inheritdoc/>
+    public override void SetLength(long value) => throw new NotSupportedException("A FileOutStream only appends.");
+
+    /// <summary>Sends the buffered bytes to the block stream and/or the UFS stream; ends the block when it is full.</summary>
+    private async Task SendBufferAsync(CancellationToken cancellationToken)
+    {
+        if (_buffered == 0)
+        {
+            return;
+        }
+
+        // One copy shared by both streams: the message is serialized before WriteAsync returns.
+        var chunk = ByteString.CopyFrom(_buffer, 0, _buffered);
+        if (ToCache)
+        {
+            if (_blockCall is null)
+            {
+                var blockId = BlockId.Create(_status.FileId, _length / BlockSize);
+                _blockCall = _fs.Channel.ClientStreaming(Methods.WriteBlock, _fs.StreamCallOptions(cancellationToken));
+                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = 0 } }, cancellationToken);
+                _blocks.Add(blockId);
+            }
+
+            await WriteAsync(_blockCall, new WriteRequest { Chunk = chunk }, cancellationToken);
+            _blockWritten += _buffered;
+        }
+
+        if (ToUfs)
+        {
+            if (_ufsCall is null)
+            {
+                _ufsCall = _fs.Channel.ClientStreaming(Methods.WriteUfsFile, _fs.StreamCallOptions(cancellationToken));
+                await WriteAsync(_ufsCall, new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = _status.Path } }, cancellationToken);
+            }
+
+            await WriteAsync(_ufsCall, new WriteUfsFileRequest { Chunk = chunk }, cancellationToken);
+        }
+
+        _length += _buffered;
+        _buffered = 0;
+        if (_length % BlockSize == 0)
+        {
+            await FinishBlockAsync();
+        }
+    }
+
+    /// <summary>Ends the current block stream and waits for the worker to commit the block.</summary>
+    private async Task FinishBlockAsync()
+    {
+        if (_blockCall is not { } call)
+        {
+            return;
+        }
+
+        _blockCall = null;
+        using (call)
+        {
+            try
+            {
+                await call.RequestStream.CompleteAsync();
+                var response = await call.ResponseAsync;
+                if (response.Length != _blockWritten)
+                {
+                    throw new IOException($"The worker committed {response.Length} of {_blockWritten} bytes of a block of {_status.Path}.");
+                }
+            }
+            catch (RpcException e)
+            {
+                throw ClientErrors.FromRpc(e);
+            }
+        }
+
+        _blockWritten = 0;
+    }
+
+    private async Task<long> FinishUfsAsync()
+    {
+        if (_ufsCall is not { } call)
+        {
+            return 0;
+        }
+
+        _ufsCall = null;
+        using (call)
+        {
+            try
+            {
+                await call.RequestStream.CompleteAsync();
+                return (await call.ResponseAsync).Length;
+            }
+            catch (RpcException e)
+            {
+                throw ClientErrors.FromRpc(e);
+            }
+        }
+    }
+
+    /// <summary>After a failure: cancel the open streams (nothing they carried is kept) and delete the incomplete file.</summary>
+    private async Task AbandonAsync()
+    {
+        _blockCall?.Dispose();
+        _ufsCall?.Dispose();
+        _blockCall = null;
+        _ufsCall = null;
+        try
+        {
+            await _fs.DeleteAsync(_status.Path, new DeleteOptions(AlluxioOnly: true)); // never touch UFS data when abandoning
+        }
+        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or IOException)
+        {
+            // Best effort: an incomplete file left behind is visible as such and can be deleted by hand.
+        }
+    }
+
+    private static async Task WriteAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        try
+        {
+            await call.RequestStream.WriteAsync(message, cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            throw ClientErrors.FromRpc(e);
+        }
+        catch (Exception) when (call.ResponseAsync.IsFaulted)
+        {
+            // The server ended the call (e.g. no room): its status says why.
+            try
+            {
+                await call.ResponseAsync;
+            }
+            catch (RpcException e)
+            {
+                throw ClientErrors.FromRpc(e);
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Alluxio.Runtime;
+
+namespace Alluxio.Grains.Blocks;
+
+/// <summary>The block master's answer to a heartbeat: blocks to drop (freed, or of deleted files) and whether to register again.</summary>
+[Immutable]
+public sealed record WorkerCommand(IReadOnlyList<long> RemoveBlocks, bool Register)
+{
+    public static WorkerCommand None { get; } = new([], false);
+}

@@ -1,0 +1,33 @@
+using Alluxio.Grains.Worker;
+using Alluxio.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Alluxio.Grains.Hosting;
+
+/// <summary>Adds the worker role (tier store, data path, reports to the block master) to a silo that also hosts the master.</summary>
+public static class WorkerSiloBuilderExtensions
+{
+    /// <summary>
+    /// Hosts a worker whose state lives in <paramref name="dataDirectory"/> (its id, the default SSD tier) and whose
+    /// BlockWorker service clients reach at <paramref name="address"/> (host:port).
+    /// </summary>
+    public static ISiloBuilder AddWorker(this ISiloBuilder silo, string dataDirectory, string address, Action<WorkerOptions>? configure = null)
+    {
+        var services = silo.Services;
+        services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>>(new DelegateValidator<WorkerOptions>(o => o.Validate()));
+        services.AddSingleton<LocalWorker>();
+        services.AddHostedService(sp => new WorkerStartup(sp.GetRequiredService<LocalWorker>(), dataDirectory, address));
+        return silo;
+    }
+
+    /// <summary>Starts the worker after the master (hosted services start in order) and stops it first.</summary>
+    private sealed class WorkerStartup(LocalWorker worker, string dataDirectory, string address) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => worker.StartAsync(dataDirectory, address, cancellationToken);
+
+        public async Task StopAsync(CancellationToken cancellationToken) => await worker.DisposeAsync();
+    }
+}

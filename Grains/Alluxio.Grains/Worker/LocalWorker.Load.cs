@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Alluxio.Grains.Blocks;
+using Alluxio.Grains.Exceptions;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Tiers.Exceptions;
+using Alluxio.Tiers.Store;
+
+namespace Alluxio.Grains.Worker;
+
+public sealed partial class LocalWorker
+{
+    /// <summary>Whole-block loads in flight, so concurrent misses of a block read the UFS once.</summary>
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _loads = new();
+
+    /// <summary>Blocks to cache whole after partial reads; full = the request is dropped (the next miss asks again).</summary>
+    private readonly Channel<BlockSource> _asyncCache = Channel.CreateBounded<BlockSource>(
+        new BoundedChannelOptions(options.Value.AsyncCacheQueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for a block to be cached whole in the background; <see langword="false"/> when the queue is full.</summary>
+    public bool EnqueueAsyncCache(BlockSource source) => _asyncCache.Writer.TryWrite(source);
+
+    /// <summary>Registers a load of the block; <see langword="false"/> with the running load when another is in flight.</summary>
+    private bool TryBeginLoad(long blockId, out TaskCompletionSource<bool> load)
+    {
+        var mine = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        load = _loads.GetOrAdd(blockId, mine);
+        return ReferenceEquals(load, mine);
+    }
+
+    /// <summary>
+    /// Reads a whole block from the UFS into the store, passing each chunk to <paramref name="send"/> as it arrives
+    /// (read-through). If the block cannot be cached (no room, a failing tier) it is still sent. Completes
+    /// <paramref name="load"/> with whether the block is now cached.
+    /// </summary>
+    private async Task LoadAsync(BlockSource source, TaskCompletionSource<bool> load, int chunkBytes, Func<ReadOnlyMemory<byte>, string?, ValueTask>? send, CancellationToken cancellationToken)
+    {
+        var cached = false;
+        IBlockWriter? writer = null;
+        try
+        {
+            if (Store.GetBlock(source.BlockId) is null)
+            {
+                try
+                {
+                    writer = await Store.CreateBlockAsync(source.BlockId, new BlockWriteOptions { ExpectedLength = source.Length }, cancellationToken);
+                }
+                catch (BlockStoreException e)
+                {
+                    LogNotCached(source.BlockId, e.Message);
+                }
+            }
+
+            await StreamUfsAsync(source, 0, source.Length, chunkBytes, async (chunk, first) =>
+            {
+                if (writer is not null)
+                {
+                    try
+                    {
+                        await writer.WriteAsync(chunk, cancellationToken);
+                    }
+                    catch (BlockStoreException e)
+                    {
+                        LogNotCached(source.BlockId, e.Message);
+                        writer = null; // the writer aborted the block
+                    }
+                }
+
+                if (send is not null)
+                {
+                    await send(chunk, first ? "UFS" : null);
+                }
+            }, cancellationToken);
+
+            if (writer is not null)
+            {
+                var info = await writer.CommitAsync(cancellationToken);
+                writer = null;
+                await BlockMaster.CommitBlock(WorkerId, new BlockPlacement(info.BlockId, info.Length, info.TierAlias));
+                cached = true;
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+            _loads.TryRemove(new KeyValuePair<long, TaskCompletionSource<bool>>(source.BlockId, load));
+            load.TrySetResult(cached);
+        }
+    }
+
+    /// <summary>Reads [offset, offset + length) of a block from its UFS file in chunks.</summary>
+    private async Task StreamUfsAsync(BlockSource source, long offset, long length, int chunkBytes, Func<ReadOnlyMemory<byte>, bool, ValueTask> sink, CancellationToken cancellationToken)
+    {
+        var connector = ufs.Get(source.Mount);
+        await using var stream = await FileSystemMaster.UfsCall(source.Mount, source.Path, () => connector.OpenAsync(source.UfsPath, source.OffsetInFile + offset, cancellationToken));
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkBytes);
+        try
+        {
+            for (long done = 0; done < length;)
+            {
+                var want = (int)Math.Min(chunkBytes, length - done);
+                int read;
+                try
+                {
+                    read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    throw new UnavailableException($"Reading {source.Path} from the UFS ({source.Mount.UfsUri}) failed: {e.Message}", e);
+                }
+
+                if (read == 0)
+                {
+                    throw new FailedPreconditionException($"{source.Path} is shorter in the UFS than Alluxio recorded: it changed underneath; sync it (alluxio fs loadMetadata -F {source.Path}).");
+                }
+
+                await sink(buffer.AsMemory(0, read), done == 0);
+                done += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task AsyncCacheLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var source in _asyncCache.Reader.ReadAllAsync(cancellationToken))
+        {
+            if (Store.GetBlock(source.BlockId) is not null || !TryBeginLoad(source.BlockId, out var load))
+            {
+                continue;
+            }
+
+            try
+            {
+                await LoadAsync(source, load, DefaultChunkBytes, send: null, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogNotCached(source.BlockId, e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Buffers;
+using Alluxio.Grains.Exceptions;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Tiers.Exceptions;
+using Alluxio.Tiers.Store;
+
+namespace Alluxio.Grains.Worker;
+
+public sealed partial class LocalWorker
+{
+    /// <summary>Bytes per ReadBlock message unless the client asks otherwise.</summary>
+    public const int DefaultChunkBytes = 1 << 20;
+
+    /// <summary>The largest chunk a client may ask for.</summary>
+    public const int MaxChunkBytes = 4 << 20;
+
+    /// <summary>
+    /// Streams a range of a block to <paramref name="send"/> (a chunk, and the source's name with the first chunk):
+    /// from the cache; else from the UFS — a whole-block read caches it on the way (one UFS read for concurrent
+    /// misses), a partial read queues the whole block for caching, NO_CACHE caches nothing.
+    /// </summary>
+    public async Task ReadBlockAsync(BlockReadRequest request, Func<ReadOnlyMemory<byte>, string?, ValueTask> send, CancellationToken cancellationToken)
+    {
+        if (request.Offset < 0 || request.Length < 0 || request.ChunkBytes is < 0 or > MaxChunkBytes)
+        {
+            throw new InvalidArgumentException($"Bad read of block {request.BlockId}: offset {request.Offset}, length {request.Length}, chunk {request.ChunkBytes} (offset and length ≥ 0, chunk 0..{MaxChunkBytes}).");
+        }
+
+        var chunk = request.ChunkBytes == 0 ? DefaultChunkBytes : request.ChunkBytes;
+        if (await TryReadCachedAsync(request, chunk, send, cancellationToken))
+        {
+            return;
+        }
+
+        var source = master.ResolveBlockSource(request.BlockId);
+        var (offset, length) = Range(request, source.Length);
+        if (request.ReadType != ReadType.NoCache)
+        {
+            if (offset == 0 && length == source.Length)
+            {
+                if (TryBeginLoad(source.BlockId, out var load))
+                {
+                    await LoadAsync(source, load, chunk, send, cancellationToken);
+                    return;
+                }
+
+                if (await load.Task.WaitAsync(cancellationToken) && await TryReadCachedAsync(request, chunk, send, cancellationToken))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                EnqueueAsyncCache(source);
+            }
+        }
+
+        await StreamUfsAsync(source, offset, length, chunk, (data, first) => send(data, first ? "UFS" : null), cancellationToken);
+    }
+
+    /// <summary>Serves the read from the cache; <see langword="false"/> when the block is not cached (or was found corrupt before anything was sent).</summary>
+    private async Task<bool> TryReadCachedAsync(BlockReadRequest request, int chunk, Func<ReadOnlyMemory<byte>, string?, ValueTask> send, CancellationToken cancellationToken)
+    {
+        IBlockReader reader;
+        try
+        {
+            reader = await Store.OpenReadAsync(request.BlockId, new BlockReadOptions { Promote = request.ReadType == ReadType.CachePromote }, cancellationToken);
+        }
+        catch (BlockNotFoundException)
+        {
+            return false;
+        }
+
+        using (reader)
+        {
+            var (offset, length) = Range(request, reader.Length);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(chunk, Math.Max(length, 1)));
+            var sent = false;
+            try
+            {
+                for (long done = 0; done < length;)
+                {
+                    var read = reader.Read(offset + done, buffer.AsSpan(0, (int)Math.Min(chunk, length - done)));
+                    await send(buffer.AsMemory(0, read), sent ? null : reader.TierAlias);
+                    sent = true;
+                    done += read;
+                }
+            }
+            catch (BlockCorruptedException e) when (!sent)
+            {
+                LogNotCached(request.BlockId, e.Message); // dropped; the caller reads the UFS instead
+                return false;
+            }
+            catch (BlockStoreException e)
+            {
+                throw WorkerErrors.Map(e);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        return true;
+    }
+
+    private static (long Offset, long Length) Range(BlockReadRequest request, long blockLength)
+    {
+        var length = request.Length == 0 ? blockLength - request.Offset : request.Length;
+        if (request.Offset > blockLength || length < 0 || request.Offset + length > blockLength)
+        {
+            throw new InvalidArgumentException($"Read of {request.Length} bytes at {request.Offset} is past the end of block {request.BlockId} ({blockLength} bytes).");
+        }
+
+        return (request.Offset, length);
+    }
+}

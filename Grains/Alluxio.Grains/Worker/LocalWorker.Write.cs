@@ -1,0 +1,64 @@
+using Alluxio.Grains.Blocks;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Security;
+using Alluxio.Tiers.Exceptions;
+using Alluxio.Tiers.Store;
+using Alluxio.Ufs;
+
+namespace Alluxio.Grains.Worker;
+
+public sealed partial class LocalWorker
+{
+    /// <summary>
+    /// Writes a block into the cache from a stream of chunks: a temp block, committed (and reported to the block master)
+    /// when the stream ends; any failure — of the client, the stream or the disk — aborts it.
+    /// </summary>
+    public async Task<BlockPlacement> WriteBlockAsync(BlockWriteCommand command, IAsyncEnumerable<ReadOnlyMemory<byte>> data, CancellationToken cancellationToken)
+    {
+        if (command.BlockId <= 0 || command.Tier < 0 || command.Tier >= Store.GetReport().Count || command.SpaceToReserve < 0)
+        {
+            throw new Exceptions.InvalidArgumentException($"Bad block write: block {command.BlockId}, tier {command.Tier} (this worker has {Store.GetReport().Count}), reserve {command.SpaceToReserve}.");
+        }
+
+        try
+        {
+            using var writer = await Store.CreateBlockAsync(command.BlockId, new BlockWriteOptions { TierOrdinal = command.Tier, ExpectedLength = command.SpaceToReserve, Pinned = command.Pinned }, cancellationToken);
+            await foreach (var chunk in data.WithCancellation(cancellationToken))
+            {
+                await writer.WriteAsync(chunk, cancellationToken);
+            }
+
+            var info = await writer.CommitAsync(cancellationToken);
+            var placement = new BlockPlacement(info.BlockId, info.Length, info.TierAlias);
+            await BlockMaster.CommitBlock(WorkerId, placement);
+            return placement;
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+    }
+
+    /// <summary>
+    /// Writes the data of <paramref name="path"/> (a file the caller created and may write) to its UFS location; the UFS
+    /// file appears whole when the stream ends, and not at all if it fails. Returns the bytes written.
+    /// </summary>
+    public async Task<long> WriteUfsFileAsync(string path, CallerIdentity caller, IAsyncEnumerable<ReadOnlyMemory<byte>> data, CancellationToken cancellationToken)
+    {
+        var (mount, ufsPath, mode) = master.ResolveUfsWrite(path, caller);
+        var connector = ufs.Get(mount);
+        return await FileSystemMaster.UfsCall(mount, path, async () =>
+        {
+            await using var output = await connector.CreateFileAsync(ufsPath, new UfsCreateFileOptions { Mode = mode, CreateParents = true }, cancellationToken);
+            long length = 0;
+            await foreach (var chunk in data.WithCancellation(cancellationToken))
+            {
+                await output.WriteAsync(chunk, cancellationToken);
+                length += chunk.Length;
+            }
+
+            await output.CommitAsync(cancellationToken);
+            return length;
+        });
+    }
+}

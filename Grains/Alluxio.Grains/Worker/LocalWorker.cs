@@ -1,0 +1,169 @@
+using System.Globalization;
+using Alluxio.Grains.Blocks;
+using Alluxio.Grains.Exceptions;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.FileSystem.Mounts;
+using Alluxio.Runtime;
+using Alluxio.Tiers.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alluxio.Grains.Worker;
+
+/// <summary>
+/// The silo's worker: its tier store, its reports to the block master (registration, a synchronous report of every
+/// committed block, heartbeats with moves and removals, commands back), and the data path the BlockWorker service
+/// serves (<c>LocalWorker.Read.cs</c>, <c>.Write.cs</c>, <c>.Load.cs</c>). Background loops: heartbeat, promotion,
+/// tier health. Thread-safe.
+/// <para>
+/// Single-silo composition: the worker asks the master in its own process where a missed block lives in the UFS
+/// (<see cref="FileSystemMaster.ResolveBlockSource"/>); the block master is reached through its grain.
+/// </para>
+/// </summary>
+public sealed partial class LocalWorker(
+    IOptions<WorkerOptions> options,
+    FileSystemMaster master,
+    UfsManager ufs,
+    IGrainFactory grains,
+    ILogger<LocalWorker> logger) : IAsyncDisposable
+{
+    private readonly WorkerOptions _options = options.Value;
+    private readonly BlockChangeLog _changes = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private TieredBlockStore? _store;
+
+    /// <summary>This worker's id (stable across restarts: kept in the data directory).</summary>
+    public long WorkerId { get; private set; }
+
+    /// <summary>The gRPC address clients reach this worker at.</summary>
+    public string Address { get; private set; } = "";
+
+    /// <summary>The host name clients compare with their own for locality.</summary>
+    public string Host => _options.Host.Length > 0 ? _options.Host : Environment.MachineName;
+
+    /// <summary>The tier store (after <see cref="StartAsync"/>).</summary>
+    public IBlockStore Store => _store ?? throw new UnavailableException("The worker is not started.");
+
+    private IBlockMasterGrain BlockMaster => grains.GetGrain<IBlockMasterGrain>(0);
+
+    /// <summary>Opens the tier store (recovering it from disk), registers with the block master and starts the loops.</summary>
+    public async Task StartAsync(string dataDirectory, string address, CancellationToken cancellationToken)
+    {
+        Address = address;
+        WorkerId = LoadOrCreateWorkerId(dataDirectory);
+        var tiers = _options.EffectiveTiers(dataDirectory);
+        _store = TieredBlockStore.Open(tiers, logger: logger);
+        _store.Listener = _changes;
+        await RegisterAsync();
+        LogStarted(WorkerId, string.Join(", ", _store.GetReport().Select(t => $"{t.Alias} {t.CapacityBytes / (1 << 20)} MiB in {t.Directories.Count} dir(s)")), _store.GetBlocks().Count);
+        _loops.Add(Loop(_options.HeartbeatInterval, HeartbeatAsync));
+        _loops.Add(Loop(_options.PromotionInterval, async token => await Store.PromoteAsync(token)));
+        _loops.Add(Loop(_options.HealthCheckInterval, _ => { Store.CheckHealth(); return Task.CompletedTask; }));
+        for (var i = 0; i < _options.AsyncCacheConcurrency; i++)
+        {
+            _loops.Add(Task.Run(() => AsyncCacheLoopAsync(_stopping.Token)));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        _asyncCache.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(_loops);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _store?.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Introduces the worker and all its blocks to the block master.</summary>
+    private async Task RegisterAsync()
+    {
+        _ = _changes.Drain(); // registration carries the full list
+        var blocks = Store.GetBlocks().Select(b => new BlockPlacement(b.BlockId, b.Length, b.TierAlias)).ToList();
+        await BlockMaster.RegisterWorker(new WorkerRegistration(WorkerId, Address, Host, Usage(), blocks));
+    }
+
+    /// <summary>One heartbeat: usage and the changes since the last one; then the master's commands.</summary>
+    internal async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var (added, removed) = _changes.Drain();
+        WorkerCommand command;
+        try
+        {
+            command = await BlockMaster.Heartbeat(new WorkerHeartbeat(WorkerId, Usage(), added, removed));
+        }
+        catch
+        {
+            _changes.Restore(added, removed);
+            throw;
+        }
+
+        if (command.Register)
+        {
+            await RegisterAsync();
+        }
+
+        foreach (var blockId in command.RemoveBlocks)
+        {
+            await Store.RemoveBlockAsync(blockId, cancellationToken);
+        }
+    }
+
+    private List<TierUsage> Usage() => [.. Store.GetReport().Select(t => new TierUsage(t.Alias, t.CapacityBytes, t.UsedBytes))];
+
+    private async Task Loop(TimeSpan interval, Func<CancellationToken, Task> body)
+    {
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                await body(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogLoopFailed(e.Message, e);
+            }
+        }
+    }
+
+    private static long LoadOrCreateWorkerId(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "worker-id");
+        if (File.Exists(path) && long.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        id = Random.Shared.NextInt64(1, long.MaxValue);
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(path + ".tmp", id.ToString(CultureInfo.InvariantCulture));
+        File.Move(path + ".tmp", path, overwrite: true);
+        return id;
+    }
+
+    [LoggerMessage(8101, LogLevel.Information, "Worker {WorkerId} started: {Tiers}; {Blocks} blocks recovered")]
+    private partial void LogStarted(long workerId, string tiers, int blocks);
+
+    [LoggerMessage(8102, LogLevel.Warning, "Worker background task failed: {Reason}")]
+    private partial void LogLoopFailed(string reason, Exception exception);
+
+    [LoggerMessage(8103, LogLevel.Warning, "Block {BlockId} could not be cached: {Reason}")]
+    private partial void LogNotCached(long blockId, string reason);
+}

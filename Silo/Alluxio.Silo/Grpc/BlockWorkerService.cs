@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Worker;
+using Alluxio.Grpc;
+using Alluxio.Grpc.Server;
+using Alluxio.Protos.Grpc.Block;
+using Google.Protobuf;
+
+namespace Alluxio.Silo.Grpc;
+
+/// <summary>
+/// alluxio.grpc.block.BlockWorker: block bytes in and out of the silo's worker as gRPC streams. Flow control is
+/// HTTP/2's: a response chunk is handed to the transport only when the client has window for it, and a write reads
+/// the next chunk only after the previous one is stored. A cancelled call aborts what it was writing.
+/// </summary>
+internal sealed class BlockWorkerService(LocalWorker worker)
+{
+    public async Task ReadBlock(ReadRequest request, IServerStreamWriter<ReadResponse> responseStream, ServerCallContext context)
+    {
+        var read = new BlockReadRequest(request.BlockId, request.Offset, request.Length, checked((int)Math.Min(request.ChunkSize, int.MaxValue)), (ReadType)(int)request.ReadType);
+        try
+        {
+            await worker.ReadBlockAsync(
+                read,
+                async (chunk, source) => await responseStream.WriteAsync(new ReadResponse { Chunk = ByteString.CopyFrom(chunk.Span), Source = source ?? "" }),
+                context.CancellationToken);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+    }
+
+    public async Task<WriteResponse> WriteBlock(IAsyncStreamReader<WriteRequest> requestStream, ServerCallContext context)
+    {
+        try
+        {
+            var command = await FirstAsync(requestStream, WriteRequest.ValueOneofCase.Command, context.CancellationToken);
+            var placement = await worker.WriteBlockAsync(
+                new BlockWriteCommand(command.Command.BlockId, command.Command.Tier, command.Command.SpaceToReserve, command.Command.Pinned),
+                Chunks(requestStream, r => r.ValueCase == WriteRequest.ValueOneofCase.Chunk ? r.Chunk : null, context.CancellationToken),
+                context.CancellationToken);
+            return new WriteResponse { Length = placement.Length, TierAlias = placement.TierAlias };
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+    }
+
+    public async Task<WriteUfsFileResponse> WriteUfsFile(IAsyncStreamReader<WriteUfsFileRequest> requestStream, ServerCallContext context)
+    {
+        try
+        {
+            var command = await FirstAsync(requestStream, WriteUfsFileRequest.ValueOneofCase.Command, context.CancellationToken);
+            var length = await worker.WriteUfsFileAsync(
+                command.Command.Path,
+                CallerIdentities.From(context),
+                Chunks(requestStream, r => r.ValueCase == WriteUfsFileRequest.ValueOneofCase.Chunk ? r.Chunk : null, context.CancellationToken),
+                context.CancellationToken);
+            return new WriteUfsFileResponse { Length = length };
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+    }
+
+    /// <summary>The first message of a write stream, which must be its command.</summary>
+    private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Enum commandCase, CancellationToken cancellationToken)
+        where T : IMessage
+    {
+        if (!await stream.MoveNext(cancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "The write stream ended before its command."));
+        }
+
+        var first = stream.Current;
+        var actual = first.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(first);
+        if (actual is null || actual.Name != "command")
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"The first message of a write stream must be its command ({commandCase}), not data."));
+        }
+
+        return first;
+    }
+
+    /// <summary>The data messages after the command, as memory (a second command is an error).</summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks<T>(IAsyncStreamReader<T> stream, Func<T, ByteString?> chunk, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await stream.MoveNext(cancellationToken))
+        {
+            yield return chunk(stream.Current)?.Memory
+                ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "A write stream carries one command, then only data."));
+        }
+    }
+}
