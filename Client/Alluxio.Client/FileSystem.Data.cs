@@ -2,6 +2,7 @@ using Alluxio.Client.Internal;
 using Alluxio.Client.IO;
 using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Wire;
 using Alluxio.Grpc;
 
 namespace Alluxio.Client;
@@ -48,6 +49,15 @@ public sealed partial class FileSystem
         var status = await CreateFileAsync(path, options with { WriteType = writeType }, cancellationToken);
         return new FileOutStream(this, status, writeType);
     }
+
+    /// <summary>Persists a file now (alluxio fs persist): a NOT_PERSISTED file is scheduled, a failing one retried at once.</summary>
+    public async Task<FileStatus> PersistAsync(string path, CancellationToken cancellationToken = default) =>
+        (await Call(Methods.ScheduleAsyncPersistence, new Protos.Grpc.File.ScheduleAsyncPersistencePRequest { Path = path }, cancellationToken)).FileInfo.FromWire();
+
+    /// <summary>The files waiting to be persisted, with their attempts and last failure.</summary>
+    public async Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersistsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await Call(Methods.ListPendingPersists, new Protos.Grpc.File.ListPendingPersistsPRequest(), cancellationToken)).Files
+            .Select(f => new PendingPersistInfo(f.Path, f.FileId, f.Attempts, DateTimeOffset.FromUnixTimeMilliseconds(f.NextAttemptMs), f.LastError.Length > 0 ? f.LastError : null))];
 
     /// <summary>Options of a block stream: no deadline (a stream lives as long as its reader or writer), the caller's token.</summary>
     internal CallOptions StreamCallOptions(CancellationToken cancellationToken) => new(_headers, null, cancellationToken);

@@ -194,7 +194,7 @@ public sealed class FileOutStream : Stream
             {
                 var blockId = BlockId.Create(_status.FileId, _length / BlockSize);
                 _blockCall = _fs.Channel.ClientStreaming(Methods.WriteBlock, _fs.StreamCallOptions(cancellationToken));
-                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = 0 } }, cancellationToken);
+                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, Pinned = _writeType == WriteType.AsyncThrough } }, cancellationToken);
                 _blocks.Add(blockId);
             }
 

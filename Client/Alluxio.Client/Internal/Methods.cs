@@ -35,6 +35,9 @@ internal static class Methods
     public static readonly Method<RemovePathConfigurationPRequest, RemovePathConfigurationPResponse> RemovePathConfiguration = Method<RemovePathConfigurationPRequest, RemovePathConfigurationPResponse>.From(Fs, "RemovePathConfiguration");
     public static readonly Method<GetPathConfigurationPRequest, GetPathConfigurationPResponse> GetPathConfiguration = Method<GetPathConfigurationPRequest, GetPathConfigurationPResponse>.From(Fs, "GetPathConfiguration");
 
+    public static readonly Method<ScheduleAsyncPersistencePRequest, ScheduleAsyncPersistencePResponse> ScheduleAsyncPersistence = Method<ScheduleAsyncPersistencePRequest, ScheduleAsyncPersistencePResponse>.From(Fs, "ScheduleAsyncPersistence");
+    public static readonly Method<ListPendingPersistsPRequest, ListPendingPersistsPResponse> ListPendingPersists = Method<ListPendingPersistsPRequest, ListPendingPersistsPResponse>.From(Fs, "ListPendingPersists");
+
     public static readonly Method<CheckpointPRequest, CheckpointPResponse> Checkpoint = Method<CheckpointPRequest, CheckpointPResponse>.From(Meta, "Checkpoint");
     public static readonly Method<BackupPRequest, BackupPResponse> Backup = Method<BackupPRequest, BackupPResponse>.From(Meta, "Backup");
     public static readonly Method<GetMasterInfoPRequest, GetMasterInfoPResponse> GetMasterInfo = Method<GetMasterInfoPRequest, GetMasterInfoPResponse>.From(Meta, "GetMasterInfo");

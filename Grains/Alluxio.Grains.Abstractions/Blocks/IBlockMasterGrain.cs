@@ -9,8 +9,11 @@ namespace Alluxio.Grains.Blocks;
 /// </summary>
 public interface IBlockMasterGrain : IGrainWithIntegerKey
 {
-    /// <summary>A worker (re)joins with all its blocks; replaces what was known of it.</summary>
-    Task RegisterWorker(WorkerRegistration registration);
+    /// <summary>
+    /// A worker (re)joins with all its blocks; replaces what was known of it. Returns the blocks among them the worker
+    /// must keep pinned (of pinned files, and of files not yet persisted).
+    /// </summary>
+    Task<IReadOnlyList<long>> RegisterWorker(WorkerRegistration registration);
 
     /// <summary>A block was committed on a worker.</summary>
     Task CommitBlock(long workerId, BlockPlacement block);

@@ -53,4 +53,10 @@ public interface IFileSystemGrain : IGrainWithIntegerKey
     Task RemovePathConfiguration(string path, IReadOnlyList<string> keys, CallerIdentity caller);
 
     Task<IReadOnlyList<PathConfiguration>> GetPathConfiguration(CallerIdentity caller);
+
+    /// <summary>Persists a file now (alluxio fs persist): NOT_PERSISTED becomes TO_BE_PERSISTED; a failing one is retried at once.</summary>
+    Task<FileStatus> SchedulePersist(string path, CallerIdentity caller);
+
+    /// <summary>The files waiting to be persisted.</summary>
+    Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersists(CallerIdentity caller);
 }

@@ -17,7 +17,14 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
     private readonly ConcurrentDictionary<long, WorkerState> _workers = new();
     private readonly ConcurrentDictionary<long, BlockLocation[]> _locations = new();
 
-    public void Register(WorkerRegistration registration)
+    /// <summary>
+    /// Raised (file id, block id) when a worker reports a block gone whose file was never persisted: the file's data
+    /// is lost. Handlers run on the heartbeat's thread; keep them short.
+    /// </summary>
+    public event Action<long, long>? BlockLost;
+
+    /// <summary>Replaces what was known of a worker; returns the blocks among its own it must keep pinned.</summary>
+    public IReadOnlyList<long> Register(WorkerRegistration registration)
     {
         var worker = _workers.AddOrUpdate(
             registration.WorkerId,
@@ -43,6 +50,8 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
                 Place(worker, block);
             }
         }
+
+        return [.. registration.Blocks.Select(b => b.BlockId).Where(MustPin)];
     }
 
     public void Commit(long workerId, BlockPlacement block)
@@ -71,16 +80,48 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
                 Place(worker, block);
             }
 
+            var lost = new List<long>();
             foreach (var blockId in heartbeat.Removed)
             {
                 worker.Blocks.Remove(blockId);
-                worker.PendingRemovals.Remove(blockId);
+                var requested = worker.PendingRemovals.Remove(blockId);
                 RemoveLocation(blockId, worker.WorkerId);
+                if (!requested && Locations(blockId).Count == 0 && OnlyCopy(blockId))
+                {
+                    lost.Add(blockId);
+                }
             }
 
             var remove = new HashSet<long>(worker.PendingRemovals);
             remove.UnionWith(worker.Blocks.Keys.Where(Orphan));
-            return remove.Count == 0 ? WorkerCommand.None : new WorkerCommand([.. remove], Register: false);
+            var command = remove.Count == 0 && worker.PendingPins.Count == 0
+                ? WorkerCommand.None
+                : new WorkerCommand([.. remove], Register: false, [.. worker.PendingPins.Where(p => p.Value).Select(p => p.Key)], [.. worker.PendingPins.Where(p => !p.Value).Select(p => p.Key)]);
+            worker.PendingPins.Clear();
+            foreach (var blockId in lost)
+            {
+                BlockLost?.Invoke(BlockId.FileIdOf(blockId), blockId);
+            }
+
+            return command;
+        }
+    }
+
+    /// <summary>Asks every worker holding these blocks to pin (or unpin) them at its next heartbeat.</summary>
+    public void QueuePins(IEnumerable<long> blockIds, bool pinned)
+    {
+        foreach (var blockId in blockIds)
+        {
+            foreach (var location in Locations(blockId))
+            {
+                if (_workers.TryGetValue(location.WorkerId, out var worker))
+                {
+                    lock (worker)
+                    {
+                        worker.PendingPins[blockId] = pinned;
+                    }
+                }
+            }
         }
     }
 
@@ -148,6 +189,17 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
         return ((int)(cached * 100 / file.Length), (int)(inMemory * 100 / file.Length));
     }
 
+    /// <summary>Whether a block must stay in the cache: its file is pinned, still being written, or not yet persisted (ASYNC_THROUGH).</summary>
+    private bool MustPin(long blockId) =>
+        reader.State.GetInode(BlockId.FileIdOf(blockId)) is { IsDirectory: false } file
+        && (file.Pinned || !file.Completed || file.PersistenceState == PersistenceState.ToBePersisted);
+
+    /// <summary>Whether the cache held the only copy of the block's data (its file is complete and not persisted).</summary>
+    private bool OnlyCopy(long blockId) =>
+        reader.State.GetInode(BlockId.FileIdOf(blockId)) is { IsDirectory: false, Completed: true } file
+        && file.PersistenceState is PersistenceState.NotPersisted or PersistenceState.ToBePersisted
+        && BlockId.IndexOf(blockId) < BlockId.Count(file.Length, file.BlockSizeBytes);
+
     /// <summary>A block whose file is gone, is a directory, or is shorter than the block's index (content replaced).</summary>
     private bool Orphan(long blockId)
     {
@@ -203,5 +255,8 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
         public Dictionary<long, string> Blocks { get; } = [];
 
         public HashSet<long> PendingRemovals { get; } = [];
+
+        /// <summary>Block id → pin (true) or unpin (false), delivered with the next heartbeat.</summary>
+        public Dictionary<long, bool> PendingPins { get; } = [];
     }
 }

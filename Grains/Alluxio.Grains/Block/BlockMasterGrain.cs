@@ -7,11 +7,7 @@ namespace Alluxio.Grains.Block;
 [Reentrant]
 public sealed class BlockMasterGrain(BlockMaster master) : Grain, IBlockMasterGrain
 {
-    public Task RegisterWorker(WorkerRegistration registration)
-    {
-        master.Register(registration);
-        return Task.CompletedTask;
-    }
+    public Task<IReadOnlyList<long>> RegisterWorker(WorkerRegistration registration) => Task.FromResult(master.Register(registration));
 
     public Task CommitBlock(long workerId, BlockPlacement block)
     {

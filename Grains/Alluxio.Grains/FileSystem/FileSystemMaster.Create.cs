@@ -254,6 +254,11 @@ public sealed partial class FileSystemMaster
         }
 
         await CommitAsync(new JournalEntry { UpdateInodes = new UpdateInodesEntry { Inodes = { completed } } });
+        if (completed.PersistenceState == Protos.Meta.PersistenceState.ToBePersisted)
+        {
+            persistQueue.Enqueue(completed.Id, _options.PersistInitialDelay);
+        }
+
         return statuses.Build(completed, path, mount);
     }
 }

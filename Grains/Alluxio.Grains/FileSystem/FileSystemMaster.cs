@@ -36,6 +36,7 @@ public sealed partial class FileSystemMaster(
     MetadataSyncer syncer,
     PermissionChecker permissions,
     StatusBuilder statuses,
+    Persistence.PersistQueue persistQueue,
     IGrainFactory grains,
     IOptions<FileSystemMasterOptions> options,
     TimeProvider time,

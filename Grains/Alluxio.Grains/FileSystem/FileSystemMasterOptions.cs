@@ -42,10 +42,27 @@ public sealed class FileSystemMasterOptions
     /// <summary>Paths remembered as absent in the UFS (alluxio.master.ufs.path.cache.capacity).</summary>
     public int AbsentPathCacheCapacity { get; set; } = 100_000;
 
+    /// <summary>How long an ASYNC_THROUGH file waits before it is persisted (alluxio.user.file.persistence.initial.wait.time).</summary>
+    public TimeSpan PersistInitialDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The first retry delay after a failed persist; it doubles per failure up to <see cref="PersistRetryMaxDelay"/>.</summary>
+    public TimeSpan PersistRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts to persist a file (it is retried until it succeeds or the file goes).</summary>
+    public TimeSpan PersistRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Files persisted at once.</summary>
+    public int PersistConcurrency { get; set; } = 2;
+
     public int UmaskBits => Convert.ToInt32(Umask, 8);
 
     public IEnumerable<string> Validate()
     {
+        if (PersistInitialDelay < TimeSpan.Zero || PersistRetryDelay <= TimeSpan.Zero || PersistRetryMaxDelay < PersistRetryDelay || PersistConcurrency < 1)
+        {
+            yield return "PersistInitialDelay must be ≥ 0, PersistRetryDelay > 0, PersistRetryMaxDelay ≥ PersistRetryDelay and PersistConcurrency ≥ 1.";
+        }
+
         if (string.IsNullOrWhiteSpace(RootUfs))
         {
             yield return "RootUfs must be set.";

@@ -56,6 +56,7 @@ public static class FileSystemMasterSiloBuilderExtensions
             sp.GetRequiredService<MetadataLockManager>(),
             sp.GetRequiredService<IOptions<FileSystemMasterOptions>>().Value,
             sp.GetRequiredService<ILogger<MetadataSyncer>>()));
+        services.AddSingleton<Persistence.PersistQueue>();
         services.AddSingleton<FileSystemMaster>();
         services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DefaultStorageProviderName, (sp, _) =>
             new RocksDbGrainStorage(

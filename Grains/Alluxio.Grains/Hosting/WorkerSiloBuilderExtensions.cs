@@ -1,3 +1,4 @@
+using Alluxio.Grains.Persistence;
 using Alluxio.Grains.Worker;
 using Alluxio.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +20,24 @@ public static class WorkerSiloBuilderExtensions
         services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>>(new DelegateValidator<WorkerOptions>(o => o.Validate()));
         services.AddSingleton<LocalWorker>();
-        services.AddHostedService(sp => new WorkerStartup(sp.GetRequiredService<LocalWorker>(), dataDirectory, address));
+        services.AddSingleton<Persister>();
+        services.AddHostedService(sp => new WorkerStartup(sp.GetRequiredService<LocalWorker>(), sp.GetRequiredService<Persister>(), dataDirectory, address));
         return silo;
     }
 
-    /// <summary>Starts the worker after the master (hosted services start in order) and stops it first.</summary>
-    private sealed class WorkerStartup(LocalWorker worker, string dataDirectory, string address) : IHostedService
+    /// <summary>Starts the worker, then the persister, after the master (hosted services start in order); stops them first.</summary>
+    private sealed class WorkerStartup(LocalWorker worker, Persister persister, string dataDirectory, string address) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => worker.StartAsync(dataDirectory, address, cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await worker.StartAsync(dataDirectory, address, cancellationToken);
+            persister.Start();
+        }
 
-        public async Task StopAsync(CancellationToken cancellationToken) => await worker.DisposeAsync();
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await persister.DisposeAsync();
+            await worker.DisposeAsync();
+        }
     }
 }

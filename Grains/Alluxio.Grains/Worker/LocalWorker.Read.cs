@@ -32,7 +32,18 @@ public sealed partial class LocalWorker
             return;
         }
 
-        var source = master.ResolveBlockSource(request.BlockId);
+        BlockSource source;
+        try
+        {
+            source = master.ResolveBlockSource(request.BlockId);
+        }
+        catch (DataLossException e)
+        {
+            // Not cached here and never persisted: the data is gone. Say so on the file, not only to this reader.
+            await master.MarkLostAsync(Grains.Blocks.BlockId.FileIdOf(request.BlockId), e.Message);
+            throw;
+        }
+
         var (offset, length) = Range(request, source.Length);
         if (request.ReadType != ReadType.NoCache)
         {

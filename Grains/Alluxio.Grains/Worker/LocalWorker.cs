@@ -92,7 +92,8 @@ public sealed partial class LocalWorker(
     {
         _ = _changes.Drain(); // registration carries the full list
         var blocks = Store.GetBlocks().Select(b => new BlockPlacement(b.BlockId, b.Length, b.TierAlias)).ToList();
-        await BlockMaster.RegisterWorker(new WorkerRegistration(WorkerId, Address, Host, Usage(), blocks));
+        var pinned = await BlockMaster.RegisterWorker(new WorkerRegistration(WorkerId, Address, Host, Usage(), blocks));
+        Store.ReplacePinned(pinned);
     }
 
     /// <summary>One heartbeat: usage and the changes since the last one; then the master's commands.</summary>
@@ -113,6 +114,16 @@ public sealed partial class LocalWorker(
         if (command.Register)
         {
             await RegisterAsync();
+        }
+
+        foreach (var blockId in command.Pin ?? [])
+        {
+            Store.SetPinned(blockId, pinned: true);
+        }
+
+        foreach (var blockId in command.Unpin ?? [])
+        {
+            Store.SetPinned(blockId, pinned: false);
         }
 
         foreach (var blockId in command.RemoveBlocks)

@@ -157,6 +157,27 @@ public sealed class CommittedState : IMetadataView
         }
     }
 
+    /// <summary>
+    /// Every inode record that <paramref name="match"/> accepts, read straight from the store in id order without
+    /// filling the cache (background scans such as the persistence queue's rebuild at start). Not a snapshot: records
+    /// committed during the scan may or may not be seen.
+    /// </summary>
+    public IEnumerable<InodeRecord> ScanInodes(Func<InodeRecord, bool> match)
+    {
+        using var iterator = _db.Db.NewIterator(_db.Inodes);
+        iterator.SeekToFirst();
+        while (iterator.Valid)
+        {
+            var record = InodeRecord.Parser.ParseFrom(iterator.Value());
+            if (match(record))
+            {
+                yield return record;
+            }
+
+            iterator.Next();
+        }
+    }
+
     public IEnumerable<(string Name, long Id)> ListChildren(long parentId) => ListChildrenAfter(parentId, null);
 
     /// <summary>Children whose names sort after <paramref name="startAfter"/> (null = from the first): for paging.</summary>

@@ -347,4 +347,26 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
     private static MountOptions MountOptionsFrom(MountPOptions? options) =>
         new(options?.ReadOnly ?? false, options?.Shared ?? false, options?.Properties.ToDictionary(p => p.Key, p => p.Value) ?? []);
+
+    public Task<ScheduleAsyncPersistencePResponse> ScheduleAsyncPersistence(ScheduleAsyncPersistencePRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () => new ScheduleAsyncPersistencePResponse { FileInfo = (await Grain.SchedulePersist(request.Path, CallerIdentities.From(context))).ToWire() });
+
+    public Task<ListPendingPersistsPResponse> ListPendingPersists(ListPendingPersistsPRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () =>
+        {
+            var response = new ListPendingPersistsPResponse();
+            foreach (var pending in await Grain.ListPendingPersists(CallerIdentities.From(context)))
+            {
+                response.Files.Add(new PendingPersistP
+                {
+                    Path = pending.Path,
+                    FileId = pending.FileId,
+                    Attempts = pending.Attempts,
+                    NextAttemptMs = pending.NextAttempt.ToUnixTimeMilliseconds(),
+                    LastError = pending.LastError ?? "",
+                });
+            }
+
+            return response;
+        });
 }

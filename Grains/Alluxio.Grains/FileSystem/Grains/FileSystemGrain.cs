@@ -70,4 +70,8 @@ public sealed class FileSystemGrain(FileSystemMaster master) : Grain, IFileSyste
         master.RemovePathConfigurationAsync(path, keys, caller);
 
     public Task<IReadOnlyList<PathConfiguration>> GetPathConfiguration(CallerIdentity caller) => Task.FromResult(master.GetPathConfiguration());
+
+    public Task<FileStatus> SchedulePersist(string path, CallerIdentity caller) => master.SchedulePersistAsync(path, caller);
+
+    public Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersists(CallerIdentity caller) => Task.FromResult(master.ListPendingPersists());
 }
