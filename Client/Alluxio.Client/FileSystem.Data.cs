@@ -59,6 +59,68 @@ public sealed partial class FileSystem
         [.. (await Call(Methods.ListPendingPersists, new Protos.Grpc.File.ListPendingPersistsPRequest(), cancellationToken)).Files
             .Select(f => new PendingPersistInfo(f.Path, f.FileId, f.Attempts, DateTimeOffset.FromUnixTimeMilliseconds(f.NextAttemptMs), f.LastError.Length > 0 ? f.LastError : null))];
 
+    /// <summary>Frees cached data (alluxio fs free); refused for files not persisted, and for pinned files unless <paramref name="forced"/> (which unpins them).</summary>
+    public async Task<FreeResult> FreeAsync(string path, bool recursive = false, bool forced = false, CancellationToken cancellationToken = default)
+    {
+        var response = await Call(Methods.Free, new Protos.Grpc.File.FreePRequest { Path = path, Options = new Protos.Grpc.File.FreePOptions { Recursive = recursive, Forced = forced } }, cancellationToken);
+        return new FreeResult(response.Files, response.Blocks);
+    }
+
+    /// <summary>
+    /// Loads a file, or every file under a directory, into the cache (alluxio fs load): the worker reads each missing
+    /// block from the UFS. <paramref name="progress"/> hears the bytes done after each block. Returns the bytes loaded.
+    /// </summary>
+    public async Task<long> LoadAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        long done = 0;
+        await foreach (var file in FilesAsync(path, cancellationToken))
+        {
+            for (var i = 0; i < file.BlockIds.Count; i++)
+            {
+                await Call(Methods.Cache, new Protos.Grpc.Block.CacheRequest { BlockId = file.BlockIds[i] }, cancellationToken, TimeSpan.FromHours(1));
+                done += Math.Min(file.BlockSizeBytes, file.Length - (i * file.BlockSizeBytes));
+                progress?.Report(done);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>The registered workers with their tiers' capacity and usage.</summary>
+    public async Task<IReadOnlyList<Grains.Blocks.WorkerInfo>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
+        [.. (await Call(Methods.GetWorkerInfoList, new Protos.Grpc.Block.GetWorkerInfoListPRequest(), cancellationToken)).Workers
+            .Select(w => new Grains.Blocks.WorkerInfo(w.Id, w.Address, w.Host, [.. w.Tiers.Select(t => new Grains.Blocks.TierUsage(t.Alias, t.CapacityBytes, t.UsedBytes))], w.BlockCount, DateTimeOffset.FromUnixTimeMilliseconds(w.LastHeartbeatMs)))];
+
+    /// <summary>Where each of the blocks is cached.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Grains.Blocks.BlockLocation>>> GetBlockLocationsAsync(IEnumerable<long> blockIds, CancellationToken cancellationToken = default)
+    {
+        var request = new Protos.Grpc.Block.GetBlockLocationsPRequest();
+        request.BlockIds.Add(blockIds);
+        var response = await Call(Methods.GetBlockLocations, request, cancellationToken);
+        return response.Blocks.ToDictionary(
+            b => b.BlockId,
+            b => (IReadOnlyList<Grains.Blocks.BlockLocation>)[.. b.Locations.Select(l => new Grains.Blocks.BlockLocation(l.WorkerId, l.WorkerAddress, l.Host, l.TierAlias))]);
+    }
+
+    /// <summary>The file itself, or the files under a directory (recursively), streamed.</summary>
+    public async IAsyncEnumerable<FileStatus> FilesAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var status = await GetStatusAsync(path, cancellationToken: cancellationToken);
+        if (!status.Folder)
+        {
+            yield return status;
+            yield break;
+        }
+
+        await foreach (var entry in ListStatusAsync(path, new ListStatusOptions(Recursive: true), cancellationToken))
+        {
+            if (!entry.Folder)
+            {
+                yield return entry;
+            }
+        }
+    }
+
     /// <summary>Options of a block stream: no deadline (a stream lives as long as its reader or writer), the caller's token.</summary>
     internal CallOptions StreamCallOptions(CancellationToken cancellationToken) => new(_headers, null, cancellationToken);
 

@@ -169,4 +169,16 @@ public sealed class EvictionTests
 
         Assert.Equal("SSD", fx.TierOf(1));
     }
+
+    [Fact]
+    public async Task A_reservation_step_larger_than_the_room_left_falls_back_to_what_the_write_needs()
+    {
+        using var fx = new StoreFixture(memQuota: 6 * StoreFixture.Kib, ssdQuota: 6 * StoreFixture.Kib, configure: o => o.ReservationBytes = 8 * StoreFixture.Kib);
+
+        await fx.WriteAsync(1, 5 * StoreFixture.Kib);
+        await fx.WriteAsync(2, 5 * StoreFixture.Kib);
+
+        Assert.Equal(("SSD", "MEM"), (fx.TierOf(1), fx.TierOf(2)));
+        fx.AssertConsistent();
+    }
 }

@@ -194,7 +194,7 @@ public sealed class FileOutStream : Stream
             {
                 var blockId = BlockId.Create(_status.FileId, _length / BlockSize);
                 _blockCall = _fs.Channel.ClientStreaming(Methods.WriteBlock, _fs.StreamCallOptions(cancellationToken));
-                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, Pinned = _writeType == WriteType.AsyncThrough } }, cancellationToken);
+                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = Math.Min(BlockSize, _buffer.Length), Pinned = _writeType == WriteType.AsyncThrough } }, cancellationToken);
                 _blocks.Add(blockId);
             }
 
@@ -297,23 +297,23 @@ public sealed class FileOutStream : Stream
         {
             await call.RequestStream.WriteAsync(message, cancellationToken);
         }
-        catch (RpcException e)
+        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw ClientErrors.FromRpc(e);
-        }
-        catch (Exception) when (call.ResponseAsync.IsFaulted)
-        {
-            // The server ended the call (e.g. no room): its status says why.
+            // The server ended the call (no room, a failing disk or UFS...): its status says why, not the broken write.
+            Exception reason = e is RpcException rpc ? ClientErrors.FromRpc(rpc) : e;
             try
             {
-                await call.ResponseAsync;
+                await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
             }
-            catch (RpcException e)
+            catch (RpcException status)
             {
-                throw ClientErrors.FromRpc(e);
+                reason = ClientErrors.FromRpc(status);
+            }
+            catch (TimeoutException)
+            {
             }
 
-            throw;
+            throw reason;
         }
     }
 }

@@ -11,6 +11,7 @@ internal static class Methods
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Fs = FileSystemMasterReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Meta = MetaMasterReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Worker = BlockWorkerReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Blocks = BlockMasterReflection.Descriptor.Services[0];
 
     public static readonly Method<GetStatusPRequest, GetStatusPResponse> GetStatus = Method<GetStatusPRequest, GetStatusPResponse>.From(Fs, "GetStatus");
     public static readonly Method<ExistsPRequest, ExistsPResponse> Exists = Method<ExistsPRequest, ExistsPResponse>.From(Fs, "Exists");
@@ -46,4 +47,8 @@ internal static class Methods
     public static readonly Method<ReadRequest, ReadResponse> ReadBlock = Method<ReadRequest, ReadResponse>.From(Worker, "ReadBlock");
     public static readonly Method<WriteRequest, WriteResponse> WriteBlock = Method<WriteRequest, WriteResponse>.From(Worker, "WriteBlock");
     public static readonly Method<WriteUfsFileRequest, WriteUfsFileResponse> WriteUfsFile = Method<WriteUfsFileRequest, WriteUfsFileResponse>.From(Worker, "WriteUfsFile");
+    public static readonly Method<CacheRequest, CacheResponse> Cache = Method<CacheRequest, CacheResponse>.From(Worker, "Cache");
+    public static readonly Method<FreePRequest, FreePResponse> Free = Method<FreePRequest, FreePResponse>.From(Fs, "Free");
+    public static readonly Method<GetWorkerInfoListPRequest, GetWorkerInfoListPResponse> GetWorkerInfoList = Method<GetWorkerInfoListPRequest, GetWorkerInfoListPResponse>.From(Blocks, "GetWorkerInfoList");
+    public static readonly Method<GetBlockLocationsPRequest, GetBlockLocationsPResponse> GetBlockLocations = Method<GetBlockLocationsPRequest, GetBlockLocationsPResponse>.From(Blocks, "GetBlockLocations");
 }

@@ -59,4 +59,7 @@ public interface IFileSystemGrain : IGrainWithIntegerKey
 
     /// <summary>The files waiting to be persisted.</summary>
     Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersists(CallerIdentity caller);
+
+    /// <summary>Frees cached blocks (alluxio fs free): refused for unpersisted files, and for pinned ones unless forced.</summary>
+    Task<FreeResult> Free(string path, bool recursive, bool forced, CallerIdentity caller);
 }

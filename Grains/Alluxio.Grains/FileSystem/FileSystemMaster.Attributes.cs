@@ -1,3 +1,4 @@
+using Alluxio.Grains.Blocks;
 using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem.Mounts;
 using Alluxio.Grains.Paths;
@@ -115,6 +116,15 @@ public sealed partial class FileSystemMaster
         }
 
         await CommitAsync(new JournalEntry { SetAttribute = entry });
+        if (options.Pinned is { } pin)
+        {
+            // Tell the workers: pinned blocks are never evicted. Blocks of files not yet persisted stay pinned anyway.
+            blockMaster.QueuePins(
+                FilesUnder(target, path, options.Recursive)
+                    .Where(f => pin || f.Inode.PersistenceState != Protos.Meta.PersistenceState.ToBePersisted)
+                    .SelectMany(f => BlockId.ForFile(f.Inode.Id, f.Inode.Length, f.Inode.BlockSizeBytes)),
+                pin);
+        }
     }
 
     /// <summary>

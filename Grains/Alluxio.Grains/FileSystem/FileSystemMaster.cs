@@ -37,6 +37,7 @@ public sealed partial class FileSystemMaster(
     PermissionChecker permissions,
     StatusBuilder statuses,
     Persistence.PersistQueue persistQueue,
+    Block.BlockMaster blockMaster,
     IGrainFactory grains,
     IOptions<FileSystemMasterOptions> options,
     TimeProvider time,

@@ -51,6 +51,9 @@ public sealed class FileSystemMasterOptions
     /// <summary>The longest wait between attempts to persist a file (it is retried until it succeeds or the file goes).</summary>
     public TimeSpan PersistRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often expired TTLs are acted on (alluxio.master.ttl.checker.interval, 1 hour).</summary>
+    public TimeSpan TtlCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Files persisted at once.</summary>
     public int PersistConcurrency { get; set; } = 2;
 
@@ -58,6 +61,11 @@ public sealed class FileSystemMasterOptions
 
     public IEnumerable<string> Validate()
     {
+        if (TtlCheckInterval <= TimeSpan.Zero)
+        {
+            yield return "TtlCheckInterval must be positive.";
+        }
+
         if (PersistInitialDelay < TimeSpan.Zero || PersistRetryDelay <= TimeSpan.Zero || PersistRetryMaxDelay < PersistRetryDelay || PersistConcurrency < 1)
         {
             yield return "PersistInitialDelay must be ≥ 0, PersistRetryDelay > 0, PersistRetryMaxDelay ≥ PersistRetryDelay and PersistConcurrency ≥ 1.";

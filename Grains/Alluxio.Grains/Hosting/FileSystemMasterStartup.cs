@@ -30,6 +30,7 @@ internal sealed partial class FileSystemMasterStartup(
             }
         }
 
+        await grains.GetGrain<ITtlCheckerGrain>(0).Start();
         LogReady(metastore.State.AppliedSequence, metastore.State.Mounts.Count);
     }
 

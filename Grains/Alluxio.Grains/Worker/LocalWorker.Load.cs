@@ -21,6 +21,32 @@ public sealed partial class LocalWorker
     /// <summary>Asks for a block to be cached whole in the background; <see langword="false"/> when the queue is full.</summary>
     public bool EnqueueAsyncCache(BlockSource source) => _asyncCache.Writer.TryWrite(source);
 
+    /// <summary>
+    /// Makes sure a block is cached (alluxio fs load), reading it from the UFS if needed (one read for concurrent
+    /// loads). Returns whether it was already cached, and the tier it is in.
+    /// </summary>
+    public async Task<(bool AlreadyCached, string Tier)> CacheBlockAsync(long blockId, CancellationToken cancellationToken)
+    {
+        if (Store.GetBlock(blockId) is { } cached)
+        {
+            return (true, cached.TierAlias);
+        }
+
+        var source = master.ResolveBlockSource(blockId);
+        if (TryBeginLoad(blockId, out var load))
+        {
+            await LoadAsync(source, load, DefaultChunkBytes, send: null, cancellationToken);
+        }
+        else
+        {
+            await load.Task.WaitAsync(cancellationToken);
+        }
+
+        return Store.GetBlock(blockId) is { } now
+            ? (false, now.TierAlias)
+            : throw new ResourceExhaustedException($"Block {blockId} of {source.Path} could not be cached (no room even after eviction, or a failing tier); see the worker's log.");
+    }
+
     /// <summary>Registers a load of the block; <see langword="false"/> with the running load when another is in flight.</summary>
     private bool TryBeginLoad(long blockId, out TaskCompletionSource<bool> load)
     {

@@ -66,6 +66,13 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         }
     }
 
+    public Task<CacheResponse> Cache(CacheRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () =>
+        {
+            var (already, tier) = await worker.CacheBlockAsync(request.BlockId, context.CancellationToken);
+            return new CacheResponse { AlreadyCached = already, TierAlias = tier };
+        });
+
     /// <summary>The first message of a write stream, which must be its command.</summary>
     private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Enum commandCase, CancellationToken cancellationToken)
         where T : IMessage

@@ -369,4 +369,11 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
             return response;
         });
+
+    public Task<FreePResponse> Free(FreePRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () =>
+        {
+            var result = await Grain.Free(request.Path, request.Options?.Recursive ?? false, request.Options?.Forced ?? false, CallerIdentities.From(context));
+            return new FreePResponse { Files = result.Files, Blocks = result.Blocks };
+        });
 }

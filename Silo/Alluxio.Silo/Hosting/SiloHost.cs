@@ -84,14 +84,25 @@ public static class SiloHost
         builder.Services.AddHostedService<HealthReporter>();
         builder.Services.AddSingleton<FileSystemMasterService>();
         builder.Services.AddSingleton<MetaMasterService>();
-        builder.Services.AddSingleton<BlockWorkerService>();
+        var isWorker = host.EffectiveRoles.Contains("worker", StringComparer.OrdinalIgnoreCase);
+        if (isWorker)
+        {
+            builder.Services.AddSingleton<BlockWorkerService>();
+        }
+
+        builder.Services.AddSingleton<BlockMasterService>();
 
         var app = builder.Build();
         var grpc = app.MapGroup(string.Empty).RequireHost($"*:{host.Port}");
         grpc.MapGrpcHealthService();
         grpc.MapGrpcService<FileSystemMasterService>(Protos.Grpc.File.FileSystemMasterReflection.Descriptor.Services[0]);
         grpc.MapGrpcService<MetaMasterService>(Protos.Grpc.Meta.MetaMasterReflection.Descriptor.Services[0]);
-        grpc.MapGrpcService<BlockWorkerService>(Protos.Grpc.Block.BlockWorkerReflection.Descriptor.Services[0]);
+        if (isWorker)
+        {
+            grpc.MapGrpcService<BlockWorkerService>(Protos.Grpc.Block.BlockWorkerReflection.Descriptor.Services[0]);
+        }
+
+        grpc.MapGrpcService<BlockMasterService>(Protos.Grpc.Block.BlockMasterReflection.Descriptor.Services[0]);
         if (host.WebPort != 0)
         {
             StatusEndpoints.Map(app.MapGroup(string.Empty).RequireHost($"*:{host.WebPort}"));

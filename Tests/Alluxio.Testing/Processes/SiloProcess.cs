@@ -52,7 +52,11 @@ public sealed class SiloProcess : IAsyncDisposable
     public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "alluxio-silo.dll");
 
     /// <summary>Starts the process with the given arguments (a fresh --data-dir and free ports unless given).</summary>
-    public static SiloProcess Start(string dataDir, int? port = null, int? webPort = null, params string[] extraArgs)
+    public static SiloProcess Start(string dataDir, int? port = null, int? webPort = null, params string[] extraArgs) =>
+        Start(dataDir, new Dictionary<string, string>(), port, webPort, extraArgs);
+
+    /// <summary>Starts a silo with extra environment variables (e.g. <c>ALLUXIO_Worker__MemoryBytes</c>), which override the test defaults.</summary>
+    public static SiloProcess Start(string dataDir, IReadOnlyDictionary<string, string> environment, int? port = null, int? webPort = null, params string[] extraArgs)
     {
         var rpc = port ?? FreePort.Next();
         var web = webPort ?? FreePort.Next();
@@ -63,6 +67,11 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dataDir) ?? Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         // Keep the worker's tiers inside the data directory with small quotas (the product default puts MEM in /dev/shm).
         info.Environment.TryAdd("ALLUXIO_Worker__MemoryDirectory", Path.Combine(dataDir, "tiers", "mem"));
         info.Environment.TryAdd("ALLUXIO_Worker__MemoryBytes", (1L << 30).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -21,7 +21,16 @@ internal sealed class TempBlockWriter(TieredBlockStore store, TempBlock temp, Ch
             var shortfall = checksums.Length + data.Length - temp.Reserved;
             if (shortfall > 0)
             {
-                await store.GrowAsync(temp, Math.Max(shortfall, reservationBytes), cancellationToken).ConfigureAwait(false);
+                // Reserve a step ahead; when the step does not fit, exactly what this write needs may.
+                var step = Math.Max(shortfall, reservationBytes);
+                try
+                {
+                    await store.GrowAsync(temp, step, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exceptions.BlockStoreFullException) when (step > shortfall)
+                {
+                    await store.GrowAsync(temp, shortfall, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             try

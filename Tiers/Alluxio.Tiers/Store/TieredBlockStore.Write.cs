@@ -42,6 +42,12 @@ public sealed partial class TieredBlockStore
                 {
                     throw failure; // the directories this call tried failed: that is the news, not the lack of room
                 }
+                catch (BlockStoreFullException) when (options.ExpectedLength == 0 && reserve > 0)
+                {
+                    reserve = 0; // no room for a step ahead: start empty and reserve exactly what each write needs
+                    attempt--;
+                    continue;
+                }
 
                 var path = NewTempPath(dir, blockId);
                 try

@@ -74,4 +74,6 @@ public sealed class FileSystemGrain(FileSystemMaster master) : Grain, IFileSyste
     public Task<FileStatus> SchedulePersist(string path, CallerIdentity caller) => master.SchedulePersistAsync(path, caller);
 
     public Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersists(CallerIdentity caller) => Task.FromResult(master.ListPendingPersists());
+
+    public Task<FreeResult> Free(string path, bool recursive, bool forced, CallerIdentity caller) => master.FreeAsync(path, recursive, forced, caller);
 }
