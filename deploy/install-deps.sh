@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test]
+# Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test | --bench]
 #   always : librocksdb7.8 (the metadata store's RocksDB, bound through P/Invoke)
+#   --bench: rclone and fuse3 (the peer the data path benchmark compares re-reads with: rclone mount over FUSE)
 #   --test : python3-grpcio (an independent gRPC implementation the interop tests call us from), protobuf-compiler and
 #            protobuf-compiler-grpc (protoc 3.21 and grpc_python_plugin, to generate its stubs from our .proto files)
 # Safe to run repeatedly: it installs only what is missing. Uses sudo when not root.
@@ -9,6 +10,8 @@ set -euo pipefail
 packages=(librocksdb7.8)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3-grpcio protobuf-compiler protobuf-compiler-grpc)
+elif [[ "${1:-}" == "--bench" ]]; then
+  packages+=(rclone fuse3)
 fi
 
 missing=()

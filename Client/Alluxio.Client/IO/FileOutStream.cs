@@ -186,8 +186,9 @@ public sealed class FileOutStream : Stream
             return;
         }
 
-        // One copy shared by both streams: the message is serialized before WriteAsync returns.
-        var chunk = ByteString.CopyFrom(_buffer, 0, _buffered);
+        // No copy, shared by both streams: each write serializes the message before it returns, so the buffer is
+        // free again once the writes are awaited.
+        var chunk = UnsafeByteOperations.UnsafeWrap(_buffer.AsMemory(0, _buffered));
         if (ToCache)
         {
             if (_blockCall is null)

@@ -22,7 +22,9 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         {
             await worker.ReadBlockAsync(
                 read,
-                async (chunk, source) => await responseStream.WriteAsync(new ReadResponse { Chunk = ByteString.CopyFrom(chunk.Span), Source = source ?? "" }),
+                // No copy: the writer serializes the message into the response pipe before it returns, so the
+                // worker's buffer is free again once the write is awaited.
+                async (chunk, source) => await responseStream.WriteAsync(new ReadResponse { Chunk = UnsafeByteOperations.UnsafeWrap(chunk), Source = source ?? "" }),
                 context.CancellationToken);
         }
         catch (Exception e) when (e is not RpcException)
