@@ -14,7 +14,9 @@ public static class AlluxioCli
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(CommandText.Describe(
-            "The command line of Alluxio.Orleans: namespace (fs) and administration (fsadmin) commands.",
+            "The command line of Alluxio.Orleans: namespace and data (fs) and administration (fsadmin) commands. "
+            + $"-Dkey=value anywhere on the line sets an Alluxio client property: {ClientProperties.WriteTypeKey}, "
+            + $"{ClientProperties.ReadTypeKey}, {ClientProperties.BlockSizeKey} (other keys are ignored).",
             "alluxio --master localhost:19998 fs ls /"));
 
         // -h means "human readable sizes" in ls, du and count, as in Alluxio; help is --help or -?.
@@ -43,6 +45,7 @@ public static class AlluxioCli
     /// <param name="error">Where the error line goes (stderr).</param>
     /// <param name="environment">Environment lookup (ALLUXIO_MASTER, ALLUXIO_USER); the process environment by default.</param>
     /// <param name="handleInterrupt">Cancel the command on Ctrl-C / SIGTERM (the executable); false in-process (tests).</param>
+    /// <param name="errorIsTerminal">stderr is a terminal: progress bars may be drawn (the executable decides; false in-process).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
@@ -50,10 +53,21 @@ public static class AlluxioCli
         TextWriter error,
         Func<string, string?>? environment = null,
         bool handleInterrupt = false,
+        bool errorIsTerminal = false,
         CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error, environment ?? Environment.GetEnvironmentVariable);
+        var context = new CliContext(output, error, environment ?? Environment.GetEnvironmentVariable) { ErrorIsTerminal = errorIsTerminal };
         var root = Build(context);
+
+        // -Dalluxio.key=value (Alluxio's JVM properties) may stand anywhere: taken out before parsing, which knows nothing of them.
+        if (!ClientProperties.TryExtract(args, out var rest, out var properties, out var propertyError))
+        {
+            error.WriteLine($"alluxio: {propertyError} See 'alluxio --help'.");
+            return ExitCodes.Usage;
+        }
+
+        context.Properties = properties;
+        args = rest;
 
         // No @response-files: an Alluxio path may start with '@'.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Alluxio.Cli.Formatting;
+using Alluxio.Cli.Output;
 using Alluxio.Client;
 
 namespace Alluxio.Cli;
 
 /// <summary>
-/// What every command shares: the output writers, the environment, the global options (<c>--master</c>, <c>--user</c>)
-/// and the error handling that turns an exception into one <c>alluxio: reason</c> line and an exit code.
+/// What every command shares: the output writers, the environment, the global options (<c>--master</c>, <c>--user</c>),
+/// the <c>-D</c> properties, the progress bar and the error handling that turns an exception into one
+/// <c>alluxio: reason</c> line and an exit code.
 /// </summary>
 public sealed class CliContext(TextWriter output, TextWriter error, Func<string, string?> environment)
 {
@@ -18,6 +21,29 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
 
     /// <summary>The zone ls prints dates in (the local one, as Alluxio).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
+
+    /// <summary>The -D properties of the command line (client defaults: write type, read type, block size).</summary>
+    public ClientProperties Properties { get; set; } = ClientProperties.None;
+
+    /// <summary>Whether stderr is a terminal (the executable asks the console); only then is progress drawn.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock of progress bars, reports and waits.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// stdout as bytes, for <c>cat</c>, <c>head</c> and <c>tail</c>: the base stream of a StreamWriter (the executable's
+    /// stdout, so bytes pass unchanged), after flushing what was written as text; otherwise a UTF-8 decoding adapter.
+    /// Not to be disposed: it is stdout.
+    /// </summary>
+    public Stream BinaryOut()
+    {
+        Out.Flush();
+        return Out is StreamWriter writer ? writer.BaseStream : new TextWriterStream(Out);
+    }
+
+    /// <summary>A progress bar on stderr for <paramref name="totalBytes"/>; it draws only when stderr is a terminal.</summary>
+    public ProgressBar Progress(long totalBytes) => new(Error, totalBytes, ErrorIsTerminal, Time, ErrorIsTerminal ? TerminalWidth() : 80);
 
     /// <summary>--master HOST:PORT (any position on the command line).</summary>
     public Option<string> Master { get; } = new("--master")
@@ -49,7 +75,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
         {
             try
             {
-                using var fs = FileSystem.Connect(ResolveMaster(result), new FileSystemClientOptions { User = ResolveUser(result) });
+                var options = new FileSystemClientOptions { User = ResolveUser(result) };
+                Properties.ApplyTo(options);
+                using var fs = FileSystem.Connect(ResolveMaster(result), options);
                 return await action(result, fs, cancellationToken);
             }
             catch (Exception e)
@@ -79,6 +107,18 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
         Out.Flush();
         Error.WriteLine("alluxio: " + ExitCodes.Message(e));
         return ExitCodes.For(e);
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80; // no terminal size to be had (e.g. stdout redirected on some platforms)
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

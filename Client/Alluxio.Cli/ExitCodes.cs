@@ -34,6 +34,8 @@ public static class ExitCodes
     public static int For(Exception error) => error switch
     {
         AlluxioException alluxio => For(alluxio.Status),
+        FileNotFoundException or DirectoryNotFoundException => NotFound, // a local path of copyFromLocal, copyToLocal or cp
+        UnauthorizedAccessException => PermissionDenied,
         TimeoutException => Unavailable,
         OperationCanceledException => Cancelled,
         _ => Failure,

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Alluxio.Cli;
 
-/// <summary>The alluxio executable: buffered stdout (listings can be millions of lines), unbuffered stderr.</summary>
+/// <summary>
+/// The alluxio executable: buffered stdout (listings can be millions of lines; <c>cat</c> writes bytes to its base
+/// stream), unbuffered stderr (progress bars are drawn there when it is a terminal).
+/// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -11,7 +14,7 @@ public static class Program
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
         try
         {
-            return await AlluxioCli.RunAsync(args, stdout, stderr, Environment.GetEnvironmentVariable, handleInterrupt: true);
+            return await AlluxioCli.RunAsync(args, stdout, stderr, Environment.GetEnvironmentVariable, handleInterrupt: true, errorIsTerminal: !Console.IsErrorRedirected);
         }
         finally
         {

@@ -20,6 +20,9 @@ public sealed class ExitCodesTests
         { new AlluxioException(AlluxioStatus.Internal, "x"), 1 },
         { new AlluxioException(AlluxioStatus.Unimplemented, "x"), 1 },
         { new IOException("x"), 1 },
+        { new FileNotFoundException("x"), 3 },
+        { new DirectoryNotFoundException("x"), 3 },
+        { new UnauthorizedAccessException("x"), 5 },
         { new OperationCanceledException(), 130 },
     };
 

@@ -20,4 +20,33 @@ public sealed class SizesTests
 
     [Fact]
     public void PlainSizesAreTheNumber() => Assert.Equal("123456789", Sizes.Format(123456789, human: false));
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("100", 100L)]
+    [InlineData("100B", 100L)]
+    [InlineData("1KB", 1024L)]
+    [InlineData("1k", 1024L)]
+    [InlineData("4 kb", 4096L)]
+    [InlineData("64MB", 64L << 20)]
+    [InlineData("1.5GB", 3L << 29)]
+    [InlineData("2TB", 2L << 40)]
+    [InlineData("1PB", 1L << 50)]
+    [InlineData(" 8m ", 8L << 20)]
+    public void SizesParseAsAlluxio(string text, long expected)
+    {
+        Assert.True(Sizes.TryParse(text, out var bytes), text);
+        Assert.Equal(expected, bytes);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("KB")]
+    [InlineData("-1")]
+    [InlineData("1XB")]
+    [InlineData("1.2.3MB")]
+    [InlineData("lots")]
+    [InlineData("99999999PB")]
+    [InlineData(null)]
+    public void MalformedSizesAreRejected(string? text) => Assert.False(Sizes.TryParse(text, out _));
 }

@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace Alluxio.Cli.Output;
+
+/// <summary>
+/// A write-only stream over a <see cref="TextWriter"/> that is not backed by a stream (an in-process caller's
+/// StringWriter): bytes are decoded as UTF-8, so text survives and binary does not. The executable never uses it: its
+/// stdout is a StreamWriter, whose base stream receives <c>cat</c>'s bytes unchanged.
+/// </summary>
+public sealed class TextWriterStream(TextWriter writer) : Stream
+{
+    private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+        var count = _decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, count);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush() => writer.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
