@@ -1,3 +1,4 @@
+using System.Text;
 using Alluxio.Testing;
 
 namespace Alluxio.Cli.Tests;
@@ -17,5 +18,19 @@ public static class Cli
         using var error = new StringWriter();
         var exitCode = await AlluxioCli.RunAsync(args, output, error, environment).Within($"alluxio {string.Join(' ', args)}", Timeout);
         return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs the command line with stdout as bytes: a StreamWriter over a buffer, as the executable's stdout is a
+    /// StreamWriter over the console stream, so cat's binary path is the real one.
+    /// </summary>
+    public static async Task<(int ExitCode, byte[] Out, string Error)> RunBinaryAsync(params string[] args)
+    {
+        using var bytes = new MemoryStream();
+        using var output = new StreamWriter(bytes, new UTF8Encoding(false));
+        using var error = new StringWriter();
+        var exitCode = await AlluxioCli.RunAsync(args, output, error, _ => null).Within($"alluxio {string.Join(' ', args)}", Timeout);
+        await output.FlushAsync();
+        return (exitCode, bytes.ToArray(), error.ToString());
     }
 }

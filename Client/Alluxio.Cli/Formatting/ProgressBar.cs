@@ -61,8 +61,23 @@ public sealed class ProgressBar : IProgress<long>, IDisposable
         MaybeDraw();
     }
 
+    /// <summary>Whether the line is on the terminal now (result lines must then erase it first).</summary>
+    public bool Visible
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _drawnLength > 0;
+            }
+        }
+    }
+
     /// <summary>Erases the line if it was drawn.</summary>
-    public void Dispose()
+    public void Dispose() => Clear();
+
+    /// <summary>Erases the line if it was drawn (before a result line is printed); the next report draws it again.</summary>
+    public void Clear()
     {
         lock (_lock)
         {

@@ -42,7 +42,30 @@ public sealed class ExecutableTests(SiloFixture silo) : IClassFixture<SiloFixtur
         Assert.Equal(string.Empty, help.Error);
     }
 
+    [Fact]
+    public async Task CatWritesBinaryBytesUnchangedToTheProcessStdout()
+    {
+        var root = SiloFixture.Unique("exebin");
+        var bytes = LocalFiles.Random(200_000, seed: 50);
+        using (var client = silo.Client())
+        {
+            await using var output = await client.OpenWriteAsync($"{root}/blob", new Grains.FileSystem.CreateFileOptions(Recursive: true));
+            await output.WriteAsync(bytes);
+        }
+
+        var (exitCode, stdout, stderr) = await RunBinaryAsync(["fs", "-Dalluxio.user.file.readtype.default=NO_CACHE", "cat", $"{root}/blob"], silo.Master);
+
+        Assert.Equal((0, string.Empty), (exitCode, stderr));
+        Assert.True(bytes.AsSpan().SequenceEqual(stdout), $"the process wrote {stdout.Length} bytes that differ from the {bytes.Length} stored");
+    }
+
     private static async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string? master)
+    {
+        var (exitCode, stdout, stderr) = await RunBinaryAsync(args, master);
+        return (exitCode, System.Text.Encoding.UTF8.GetString(stdout), stderr);
+    }
+
+    private static async Task<(int ExitCode, byte[] Out, string Error)> RunBinaryAsync(string[] args, string? master)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(CliAssembly);
@@ -59,7 +82,8 @@ public sealed class ExecutableTests(SiloFixture silo) : IClassFixture<SiloFixtur
         }
 
         using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var bytes = new MemoryStream();
+        var stdout = process.StandardOutput.BaseStream.CopyToAsync(bytes);
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Cli.Timeout);
         try
@@ -72,6 +96,7 @@ public sealed class ExecutableTests(SiloFixture silo) : IClassFixture<SiloFixtur
             throw new TimeoutException($"alluxio {string.Join(' ', args)} did not exit within {Cli.Timeout}.");
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        await stdout;
+        return (process.ExitCode, bytes.ToArray(), await stderr);
     }
 }

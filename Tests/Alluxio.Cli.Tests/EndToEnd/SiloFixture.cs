@@ -48,6 +48,9 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>Runs alluxio in-process against this silo (as the OS user, a superuser of the silo).</summary>
     public Task<CliResult> RunAsync(params string[] args) => Cli.RunAsync(["--master", Master, .. args]);
 
+    /// <summary>Runs alluxio in-process against this silo with stdout captured as bytes (cat, head, tail).</summary>
+    public Task<(int ExitCode, byte[] Out, string Error)> RunBinaryAsync(params string[] args) => Cli.RunBinaryAsync(["--master", Master, .. args]);
+
     /// <summary>Runs alluxio in-process against this silo as <paramref name="user"/>.</summary>
     public Task<CliResult> RunAsAsync(string user, params string[] args) => Cli.RunAsync(["--master", Master, "--user", user, .. args]);
 

@@ -28,11 +28,39 @@ public sealed class ParsingTests
     [InlineData("fsadmin pathConf add --property =v /x")]
     [InlineData("fsadmin restore /backup")]
     [InlineData("fsadmin journal")]
+    [InlineData("fsadmin report")]
+    [InlineData("fsadmin report bogus")]
+    [InlineData("fs cat")]
+    [InlineData("fs head -c lots /x")]
+    [InlineData("fs tail -c -5 /x")]
+    [InlineData("fs head /x /y")]
+    [InlineData("fs cat --read-type MUST_CACHE /x")]
+    [InlineData("fs copyFromLocal --write-type SOMETIMES a /b")]
+    [InlineData("fs copyFromLocal --block-size 0 a /b")]
+    [InlineData("fs copyFromLocal a")]
+    [InlineData("fs copyToLocal --read-type x /a b")]
+    [InlineData("fs cp /a")]
+    [InlineData("fs setTtl /x soon")]
+    [InlineData("fs setTtl --action KEEP /x 10s")]
+    [InlineData("fs setTtl /x")]
+    [InlineData("fs persist --timeout never /x")]
+    [InlineData("fs persist --timeout 0 /x")]
+    [InlineData("fs free")]
+    [InlineData("fs pin")]
+    [InlineData("fs -D ls /")]
+    [InlineData("fs ls / -Dalluxio.user.file.readtype.default=SOMETIMES")]
     public async Task UsageErrorsExitTwoWithOneLine(string commandLine)
     {
         var result = await Cli.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var reason = result.Failed(ExitCodes.Usage);
         Assert.Contains("--help", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadDataTypeNamesTheAcceptedOnes()
+    {
+        var reason = (await Cli.RunAsync("fs", "copyFromLocal", "--write-type", "sometimes", "a", "/b")).Failed(ExitCodes.Usage);
+        Assert.StartsWith("--write-type must be MUST_CACHE, CACHE_THROUGH, THROUGH or ASYNC_THROUGH (got 'sometimes').", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,27 @@ public sealed class ProgressBarTests
     }
 
     [Fact]
+    public void ClearedForAResultLineItIsDrawnAgainAtTheNextReport()
+    {
+        var time = new ManualTimeProvider();
+        using var error = new StringWriter();
+        using var bar = new ProgressBar(error, 100, enabled: true, time, width: 80);
+        time.Advance(TimeSpan.FromSeconds(2));
+        bar.Report(10);
+        Assert.True(bar.Visible);
+        var drawn = error.ToString();
+
+        bar.Clear();
+        Assert.False(bar.Visible);
+        Assert.Equal("\r" + new string(' ', drawn.Length - 1) + "\r", error.ToString()[drawn.Length..]);
+
+        var beforeRedraw = error.ToString().Length;
+        bar.Report(20);
+        Assert.True(bar.Visible);
+        Assert.Contains(" 20% ", error.ToString()[beforeRedraw..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StaysSilentWhenStderrIsNotATerminal()
     {
         var time = new ManualTimeProvider();

@@ -2,12 +2,12 @@ using System.CommandLine;
 
 namespace Alluxio.Cli.Commands.Fs;
 
-/// <summary><c>alluxio fs</c>: the namespace commands.</summary>
+/// <summary><c>alluxio fs</c>: the namespace and data commands.</summary>
 public static class FsCommand
 {
     public static Command Create(CliContext context)
     {
-        var fs = new Command("fs", CommandText.Describe("Namespace commands: list, create, remove, move, mount, sync, permissions.", "alluxio fs ls -R /data"));
+        var fs = new Command("fs", CommandText.Describe("Namespace and data commands: list, create, remove, move, mount, sync, permissions; read, copy, load, free, persist, pin, TTL.", "alluxio fs ls -R /data"));
         Command[] commands =
         [
             LsCommand.Create(context),
@@ -31,6 +31,21 @@ public static class FsCommand
             ChgrpCommand.Create(context),
             LeaderCommand.Create(context),
             MasterInfoCommand.Create(context),
+            CatCommand.Create(context),
+            HeadTailCommand.CreateHead(context),
+            HeadTailCommand.CreateTail(context),
+            ChecksumCommand.Create(context),
+            LocationCommand.Create(context),
+            CopyFromLocalCommand.Create(context),
+            CopyToLocalCommand.Create(context),
+            CpCommand.Create(context),
+            LoadCommand.Create(context),
+            FreeCommand.Create(context),
+            PersistCommand.Create(context),
+            PinCommand.CreatePin(context),
+            PinCommand.CreateUnpin(context),
+            TtlCommand.CreateSet(context),
+            TtlCommand.CreateUnset(context),
         ];
         foreach (var command in commands)
         {
