@@ -83,6 +83,23 @@ public sealed class DataPathTests(DataPathFixture fx) : IClassFixture<DataPathFi
     }
 
     [Fact]
+    public async Task A_reader_that_leaves_early_does_not_stop_the_block_being_cached()
+    {
+        var data = DataPathFixture.Bytes(3 * Mib, 8);
+        await WriteAsync("/early-exit", data, WriteType.Through, blockSize: 4 * Mib);
+
+        await using (var stream = await Fs.OpenReadAsync("/early-exit"))
+        {
+            var head = new byte[100];
+            await stream.ReadExactlyAsync(head); // then close with the rest of the block still streaming
+            Assert.Equal(data.AsSpan(0, 100).ToArray(), head);
+        }
+
+        await TaskTimeouts.Until(() => Fs.GetStatusAsync("/early-exit").Result.InAlluxioPercentage == 100, "the block to be cached although its reader left");
+        Assert.Equal(data, await ReadAllAsync("/early-exit"));
+    }
+
+    [Fact]
     public async Task Seeks_and_positioned_reads_cross_block_boundaries()
     {
         var data = DataPathFixture.Bytes((3 * Mib) + 999, 5);

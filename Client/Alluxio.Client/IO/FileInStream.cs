@@ -123,6 +123,13 @@ public sealed class FileInStream : Stream
             copied += n;
             _position += n;
             _callPosition += n;
+            if (_chunkOffset == _chunk.Length && (_position == Length || _position % _status.BlockSizeBytes == 0))
+            {
+                // The block's last byte: read the stream to its end so the call finishes cleanly instead of being
+                // cancelled (which the worker would see as a reader gone).
+                await NextChunkAsync(cancellationToken);
+                CloseCall();
+            }
         }
 
         return copied;

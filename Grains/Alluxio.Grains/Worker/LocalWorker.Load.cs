@@ -78,13 +78,18 @@ public sealed partial class LocalWorker
                 }
             }
 
+            // The load belongs to the worker, not to the reader that started it: if that reader goes away (it
+            // cancels, or closes as soon as it has the last byte), the block is still read to its end and cached,
+            // and the other readers waiting on this load are not failed.
+            var loading = _stopping.Token;
+            Exception? readerGone = null;
             await StreamUfsAsync(source, 0, source.Length, chunkBytes, async (chunk, first) =>
             {
                 if (writer is not null)
                 {
                     try
                     {
-                        await writer.WriteAsync(chunk, cancellationToken);
+                        await writer.WriteAsync(chunk, loading);
                     }
                     catch (BlockStoreException e)
                     {
@@ -93,18 +98,30 @@ public sealed partial class LocalWorker
                     }
                 }
 
-                if (send is not null)
+                if (send is not null && readerGone is null)
                 {
-                    await send(chunk, first ? "UFS" : null);
+                    try
+                    {
+                        await send(chunk, first ? "UFS" : null);
+                    }
+                    catch (Exception e) when (writer is not null)
+                    {
+                        readerGone = e;
+                    }
                 }
-            }, cancellationToken);
+            }, loading);
 
             if (writer is not null)
             {
-                var info = await writer.CommitAsync(cancellationToken);
+                var info = await writer.CommitAsync(loading);
                 writer = null;
                 await BlockMaster.CommitBlock(WorkerId, new BlockPlacement(info.BlockId, info.Length, info.TierAlias));
                 cached = true;
+            }
+
+            if (readerGone is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readerGone);
             }
         }
         finally
