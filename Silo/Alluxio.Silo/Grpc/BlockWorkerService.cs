@@ -37,7 +37,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
     {
         try
         {
-            var command = await FirstAsync(requestStream, WriteRequest.ValueOneofCase.Command, context.CancellationToken);
+            var command = await FirstAsync(requestStream, r => r.ValueCase == WriteRequest.ValueOneofCase.Command, context.CancellationToken);
             var placement = await worker.WriteBlockAsync(
                 new BlockWriteCommand(command.Command.BlockId, command.Command.Tier, command.Command.SpaceToReserve, command.Command.Pinned),
                 Chunks(requestStream, r => r.ValueCase == WriteRequest.ValueOneofCase.Chunk ? r.Chunk : null, context.CancellationToken),
@@ -54,7 +54,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
     {
         try
         {
-            var command = await FirstAsync(requestStream, WriteUfsFileRequest.ValueOneofCase.Command, context.CancellationToken);
+            var command = await FirstAsync(requestStream, r => r.ValueCase == WriteUfsFileRequest.ValueOneofCase.Command, context.CancellationToken);
             var length = await worker.WriteUfsFileAsync(
                 command.Command.Path,
                 CallerIdentities.From(context),
@@ -76,22 +76,16 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         });
 
     /// <summary>The first message of a write stream, which must be its command.</summary>
-    private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Enum commandCase, CancellationToken cancellationToken)
-        where T : IMessage
+    private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Func<T, bool> isCommand, CancellationToken cancellationToken)
     {
         if (!await stream.MoveNext(cancellationToken))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "The write stream ended before its command."));
         }
 
-        var first = stream.Current;
-        var actual = first.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(first);
-        if (actual is null || actual.Name != "command")
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"The first message of a write stream must be its command ({commandCase}), not data."));
-        }
-
-        return first;
+        return isCommand(stream.Current)
+            ? stream.Current
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, "The first message of a write stream must be its command, not data."));
     }
 
     /// <summary>The data messages after the command, as memory (a second command is an error).</summary>

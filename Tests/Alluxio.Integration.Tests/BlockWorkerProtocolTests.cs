@@ -1,0 +1,87 @@
+using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
+using Google.Protobuf;
+using Xunit;
+
+namespace Alluxio.Integration.Tests;
+
+/// <summary>Malformed or impossible BlockWorker requests, sent as raw gRPC: each gets a clear status and changes nothing.</summary>
+public sealed class BlockWorkerProtocolTests(DataPathFixture fx) : IClassFixture<DataPathFixture>
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = BlockWorkerReflection.Descriptor.Services[0];
+    private static readonly Method<WriteRequest, WriteResponse> WriteBlock = Method<WriteRequest, WriteResponse>.From(Service, "WriteBlock");
+    private static readonly Method<ReadRequest, ReadResponse> ReadBlock = Method<ReadRequest, ReadResponse>.From(Service, "ReadBlock");
+
+    [Fact]
+    public async Task A_write_stream_that_starts_with_data_is_refused()
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        using var call = channel.ClientStreaming(WriteBlock);
+        await call.RequestStream.WriteAsync(new WriteRequest { Chunk = ByteString.CopyFromUtf8("data before the command") });
+        await call.RequestStream.CompleteAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("command", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_block_written_twice_is_refused_and_the_first_copy_kept()
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        var blockId = await IncompleteFileBlockAsync("/proto-twice"); // a file being written: its blocks are not orphans
+        Assert.Equal(5, (await WriteAsync(channel, blockId, "first")).Length);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => WriteAsync(channel, blockId, "second!"));
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal("first", await ReadAsync(channel, new ReadRequest { BlockId = blockId }));
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 0, StatusCode.InvalidArgument)]
+    [InlineData(0, 0, 5L << 20, StatusCode.InvalidArgument)]
+    [InlineData(1, 9999, 0, StatusCode.InvalidArgument)]
+    [InlineData(2, 0, 0, StatusCode.NotFound)]
+    public async Task Impossible_reads_get_a_clear_status(int variant, long offset, long chunk, StatusCode expected)
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        var blockId = await IncompleteFileBlockAsync("/proto-read-" + variant);
+        await WriteAsync(channel, blockId, "0123456789");
+        var request = variant switch
+        {
+            -1 => new ReadRequest { BlockId = blockId, Offset = -1 },
+            0 => new ReadRequest { BlockId = blockId, ChunkSize = chunk },
+            1 => new ReadRequest { BlockId = blockId, Offset = offset },
+            _ => new ReadRequest { BlockId = Grains.Blocks.BlockId.Create(1L << 30, 0) }, // no such file
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ReadAsync(channel, request));
+
+        Assert.Equal(expected, error.StatusCode);
+    }
+
+    private async Task<long> IncompleteFileBlockAsync(string path) =>
+        Grains.Blocks.BlockId.Create((await fx.Fs.CreateFileAsync(path)).FileId, 0);
+
+    private static async Task<WriteResponse> WriteAsync(GrpcChannel channel, long blockId, string text)
+    {
+        using var call = channel.ClientStreaming(WriteBlock);
+        await call.RequestStream.WriteAsync(new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId } });
+        await call.RequestStream.WriteAsync(new WriteRequest { Chunk = ByteString.CopyFromUtf8(text) });
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
+    private static async Task<string> ReadAsync(GrpcChannel channel, ReadRequest request)
+    {
+        using var call = channel.ServerStreaming(ReadBlock, request);
+        var text = "";
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            text += call.ResponseStream.Current.Chunk.ToStringUtf8();
+        }
+
+        return text;
+    }
+}
