@@ -47,7 +47,7 @@ public sealed class LifecycleTests
         var fs = silo.Fs;
         await Write(fs, "/keep", DataPathFixture.Bytes(2 * Mib, 22), WriteType.CacheThrough);
         await fs.SetAttributeAsync("/keep", new SetAttributeOptions(Pinned: true));
-        await Task.Delay(2500); // the pin reaches the worker with its next heartbeat
+        await TwoHeartbeatsAsync(fs); // the pin travels with the next heartbeat's answer
 
         for (var i = 0; i < 8; i++)
         {
@@ -105,6 +105,18 @@ public sealed class LifecycleTests
         }
 
         Assert.Equal(inUfs, File.Exists(Path.Combine(silo.Silo.DataDir, "underfs", "expiring")));
+    }
+
+    /// <summary>Waits until the worker has sent two heartbeats after now: the answer to the first has then been applied.</summary>
+    private static async Task TwoHeartbeatsAsync(FileSystem fs)
+    {
+        var seen = (await fs.GetWorkersAsync())[0].LastHeartbeat;
+        for (var beats = 0; beats < 2;)
+        {
+            await TaskTimeouts.UntilAsync(async () => (await fs.GetWorkersAsync())[0].LastHeartbeat > seen, "the worker's next heartbeat");
+            seen = (await fs.GetWorkersAsync())[0].LastHeartbeat;
+            beats++;
+        }
     }
 
     private static async Task Write(FileSystem fs, string path, byte[] data, WriteType type)
