@@ -34,11 +34,17 @@ public static class StatFormatter
         return output.ToString();
     }
 
-    /// <summary>stat without -f: "PATH is a file path." / "PATH is a directory path.", the FileInfo, and a file's blocks.</summary>
+    /// <summary>stat without -f: "PATH is a file path." / "PATH is a directory path.", the FileInfo, the last persist error if any, and a file's blocks.</summary>
     public static IEnumerable<string> Describe(FileStatus status)
     {
         yield return status.Folder ? $"{status.Path} is a directory path." : $"{status.Path} is a file path.";
         yield return FileInfo(status);
+        if (status.PersistError.Length > 0)
+        {
+            // Not in Alluxio's FileInfo: why the last persist failed (TO_BE_PERSISTED, retried) or why the file is LOST.
+            yield return "Persist error: " + status.PersistError;
+        }
+
         if (!status.Folder)
         {
             yield return "Containing the following blocks: ";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alluxio.Cli.Formatting;
+using Alluxio.Grains.FileSystem;
 using Xunit;
 
 namespace Alluxio.Cli.Tests.Unit;
@@ -46,5 +47,17 @@ public sealed class StatFormatterTests
         Assert.Equal(2, lines.Count);
         Assert.Equal("/data is a directory path.", lines[0]);
         Assert.Contains(", folder=true, ", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowsTheLastPersistError()
+    {
+        var failing = StatusSamples.File() with { PersistenceState = PersistenceState.ToBePersisted, PersistError = "the UFS is down" };
+
+        var lines = StatFormatter.Describe(failing).ToList();
+
+        Assert.Contains(", persistenceState=TO_BE_PERSISTED, ", lines[1], StringComparison.Ordinal);
+        Assert.Equal("Persist error: the UFS is down", lines[2]);
+        Assert.DoesNotContain(StatFormatter.Describe(StatusSamples.File()), l => l.StartsWith("Persist error", StringComparison.Ordinal));
     }
 }
