@@ -48,6 +48,7 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
 
         Record(run, "SDK write MUST_CACHE", total / await WriteSeconds(fs, "/bench/mc-" + tag, WriteType.MustCache));
         Record(run, "SDK read, cached in MEM", total / await ReadSeconds(fs, "/bench/mc-" + tag, ReadType.Cache));
+        Record(run, "SDK read, cached in MEM, 2 blocks at a time", total / await ParallelReadSeconds(fs, "/bench/mc-" + tag, 2));
         Record(run, "SDK write CACHE_THROUGH", total / await WriteSeconds(fs, "/bench/ct-" + tag, WriteType.CacheThrough));
         Record(run, "SDK write THROUGH", total / await WriteSeconds(fs, "/bench/th-" + tag, WriteType.Through));
         Record(run, "SDK read, cold (miss: UFS, caching)", total / await ReadSeconds(fs, "/bench/th-" + tag, ReadType.Cache));
@@ -164,6 +165,24 @@ async Task<double> ReadSeconds(FileSystem fs, string path, ReadType type)
         throw new InvalidOperationException($"{path}: read {read} of {total} bytes");
     }
 
+    return clock.Elapsed.TotalSeconds;
+}
+
+async Task<double> ParallelReadSeconds(FileSystem fs, string path, int streams)
+{
+    var clock = Stopwatch.StartNew();
+    await using var stream = await fs.OpenReadAsync(path);
+    var blockSize = stream.Status.BlockSizeBytes;
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(async () =>
+    {
+        var buffer = new byte[blockSize];
+        int block;
+        while ((block = Interlocked.Increment(ref next)) * blockSize < total)
+        {
+            await stream.ReadAtAsync(block * blockSize, buffer.AsMemory(0, (int)Math.Min(blockSize, total - (block * blockSize))));
+        }
+    })));
     return clock.Elapsed.TotalSeconds;
 }
 
