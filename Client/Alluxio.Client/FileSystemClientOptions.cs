@@ -28,4 +28,14 @@ public sealed class FileSystemClientOptions
 
     /// <summary>Bytes per data message on block streams (Alluxio's <c>alluxio.user.streaming.data.write.chunk.size</c>, 1 MiB).</summary>
     public int StreamChunkBytes { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// Read cached blocks straight from the worker's block files when the worker runs on this host (Alluxio's
+    /// <c>alluxio.user.short.circuit.enabled</c>, default true), under a lease that keeps the block in place; any
+    /// failure to open the file falls back to streaming the block over gRPC.
+    /// </summary>
+    public bool ShortCircuit { get; set; } = true;
+
+    /// <summary>This client's host name, compared with workers' host names for locality (default: the machine's name; tests set it).</summary>
+    public string LocalHost { get; set; } = Environment.MachineName;
 }

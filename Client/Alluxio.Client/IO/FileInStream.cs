@@ -24,6 +24,9 @@ public sealed class FileInStream : Stream
     private long _callPosition = -1; // the file position the open call's next byte belongs to
     private long _position;
     private bool _disposed;
+    private LocalBlockLease? _local;
+    private long _localStart = -1;
+    private HashSet<long>? _localBlocks;
 
     internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
     {
@@ -35,7 +38,7 @@ public sealed class FileInStream : Stream
     /// <summary>The file's status when it was opened.</summary>
     public FileStatus Status => _status;
 
-    /// <summary>Where the bytes of the last block stream came from ("MEM", "SSD"... or "UFS").</summary>
+    /// <summary>Where the bytes of the last block came from: "MEM", "SSD"... or "UFS" over gRPC, "local MEM"... by short-circuit.</summary>
     public string? LastSource { get; private set; }
 
     /// <inheritdoc/>
@@ -87,6 +90,29 @@ public sealed class FileInStream : Stream
         if (buffer.IsEmpty || _position >= Length)
         {
             return 0;
+        }
+
+        if (await LocalBlockAtAsync(_position, cancellationToken) is { } local)
+        {
+            var offsetInBlock = _position - _localStart;
+            int n;
+            try
+            {
+                n = local.Read(offsetInBlock, buffer.Span[..(int)Math.Min(buffer.Length, local.Length - offsetInBlock)]);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                n = 0; // corrupt or unreadable here: the worker checks and heals it when it streams the block
+            }
+
+            if (n > 0)
+            {
+                _position += n;
+                return n;
+            }
+
+            _localBlocks!.Remove(Locate(_position).BlockId);
+            CloseLocal();
         }
 
         if (_call is null || _callPosition != _position)
@@ -182,9 +208,57 @@ public sealed class FileInStream : Stream
         {
             _disposed = true;
             CloseCall();
+            CloseLocal();
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// The short-circuit lease of the block holding <paramref name="position"/>, opening it when the block is cached on
+    /// a worker of this host; <see langword="null"/> when short-circuit is off or not possible (then gRPC is used).
+    /// </summary>
+    private async Task<LocalBlockLease?> LocalBlockAtAsync(long position, CancellationToken cancellationToken)
+    {
+        if (!_fs.Options.ShortCircuit)
+        {
+            return null;
+        }
+
+        var (blockId, offsetInBlock, blockLength) = Locate(position);
+        var start = position - offsetInBlock;
+        if (_local is not null && _localStart == start)
+        {
+            return _local;
+        }
+
+        CloseLocal();
+        _localBlocks ??= [.. (await _fs.GetBlockLocationsAsync(_status.BlockIds, cancellationToken))
+            .Where(b => b.Value.Any(l => string.Equals(l.Host, _fs.Options.LocalHost, StringComparison.OrdinalIgnoreCase)))
+            .Select(b => b.Key)];
+        if (!_localBlocks.Contains(blockId))
+        {
+            return null;
+        }
+
+        var lease = await LocalBlockLease.TryOpenAsync(_fs, blockId, _readType == ReadType.CachePromote, cancellationToken);
+        if (lease is null || lease.Length != blockLength)
+        {
+            lease?.Dispose();
+            _localBlocks.Remove(blockId); // not here after all: stream it
+            return null;
+        }
+
+        CloseCall();
+        (_local, _localStart, LastSource) = (lease, start, "local " + lease.TierAlias);
+        return lease;
+    }
+
+    private void CloseLocal()
+    {
+        _local?.Dispose();
+        _local = null;
+        _localStart = -1;
     }
 
     /// <summary>Opens a ReadBlock stream from the current position to the end of its block.</summary>

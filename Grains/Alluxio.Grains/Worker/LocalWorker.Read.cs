@@ -115,6 +115,23 @@ public sealed partial class LocalWorker
         return true;
     }
 
+    /// <summary>
+    /// Leases a cached block for a short-circuit reader on this host: the block stays where it is, whole, until the
+    /// returned reader is disposed.
+    /// </summary>
+    /// <exception cref="FileDoesNotExistException">The block is not cached here.</exception>
+    public async Task<IBlockReader> LeaseBlockAsync(long blockId, bool promote, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Store.OpenReadAsync(blockId, new BlockReadOptions { Promote = promote }, cancellationToken);
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+    }
+
     private static (long Offset, long Length) Range(BlockReadRequest request, long blockLength)
     {
         var length = request.Length == 0 ? blockLength - request.Offset : request.Length;

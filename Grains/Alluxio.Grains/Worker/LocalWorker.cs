@@ -128,7 +128,24 @@ public sealed partial class LocalWorker(
 
         foreach (var blockId in command.RemoveBlocks)
         {
+            // Not awaited here: a removal waits for the block's readers, and a slow reader must not hold up heartbeats.
+            _ = RemoveQuietlyAsync(blockId, cancellationToken);
+        }
+    }
+
+    private async Task RemoveQuietlyAsync(long blockId, CancellationToken cancellationToken)
+    {
+        try
+        {
             await Store.RemoveBlockAsync(blockId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogLoopFailed($"removing block {blockId}: {e.Message}", e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the block stays; the master asks again after the restart.
         }
     }
 

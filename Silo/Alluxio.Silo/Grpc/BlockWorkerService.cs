@@ -75,6 +75,32 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             return new CacheResponse { AlreadyCached = already, TierAlias = tier };
         });
 
+    /// <summary>Leases a cached block to a client on this host, for as long as its request stream stays open.</summary>
+    public async Task OpenLocalBlock(IAsyncStreamReader<OpenLocalBlockRequest> requestStream, IServerStreamWriter<OpenLocalBlockResponse> responseStream, ServerCallContext context)
+    {
+        try
+        {
+            if (!await requestStream.MoveNext(context.CancellationToken))
+            {
+                return;
+            }
+
+            var request = requestStream.Current;
+            using var lease = await worker.LeaseBlockAsync(request.BlockId, request.Promote, context.CancellationToken);
+            var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes };
+            response.ChunkCrcs.Add(lease.ChunkCrcs);
+            await responseStream.WriteAsync(response);
+            while (await requestStream.MoveNext(context.CancellationToken))
+            {
+                // Nothing more is expected; the lease ends with the stream.
+            }
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+    }
+
     /// <summary>The first message of a write stream, which must be its command.</summary>
     private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Func<T, bool> isCommand, CancellationToken cancellationToken)
     {

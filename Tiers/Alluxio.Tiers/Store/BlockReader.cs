@@ -31,6 +31,10 @@ internal sealed class BlockReader : IBlockReader
 
     public string TierAlias { get; }
 
+    public int ChunkBytes => _block.Checksums.ChunkBytes;
+
+    public IReadOnlyList<uint> ChunkCrcs => _block.Checksums.ChunkCrcs;
+
     public int Read(long offset, Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);

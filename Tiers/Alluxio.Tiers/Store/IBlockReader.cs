@@ -17,6 +17,12 @@ public interface IBlockReader : IDisposable
     /// <summary>The tier the block was in when opened.</summary>
     string TierAlias { get; }
 
+    /// <summary>Bytes covered by each of <see cref="ChunkCrcs"/>.</summary>
+    int ChunkBytes { get; }
+
+    /// <summary>The CRC32C of each chunk, for readers that read <see cref="FilePath"/> themselves (short-circuit) and check it.</summary>
+    IReadOnlyList<uint> ChunkCrcs { get; }
+
     /// <summary>Reads up to <paramref name="buffer"/>'s length at <paramref name="offset"/>; returns 0 at the end.</summary>
     int Read(long offset, Span<byte> buffer);
 }

@@ -1,0 +1,119 @@
+using Alluxio.Client.Internal;
+using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
+using Alluxio.Runtime.Hashing;
+using Microsoft.Win32.SafeHandles;
+
+namespace Alluxio.Client.IO;
+
+/// <summary>
+/// A cached block read straight from the worker's block file (short-circuit), under the worker's lease: the block is
+/// neither evicted nor moved while this is open. Disposing closes the file and ends the lease.
+/// </summary>
+internal sealed class LocalBlockLease : IDisposable
+{
+    private readonly AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> _call;
+    private readonly SafeFileHandle _file;
+    private readonly int _chunkBytes;
+    private readonly uint[] _crcs;
+    private readonly bool[] _verified;
+
+    private LocalBlockLease(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call, SafeFileHandle file, OpenLocalBlockResponse response)
+    {
+        _call = call;
+        _file = file;
+        Length = response.Length;
+        TierAlias = response.TierAlias;
+        _chunkBytes = response.ChunkBytes;
+        _crcs = [.. response.ChunkCrcs];
+        _verified = new bool[_crcs.Length];
+    }
+
+    public long Length { get; }
+
+    public string TierAlias { get; }
+
+    /// <summary>Leases and opens a block; <see langword="null"/> when it is not cached on the worker or its file cannot be opened here.</summary>
+    public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, CancellationToken cancellationToken)
+    {
+        var call = fs.Channel.DuplexStreaming(Methods.OpenLocalBlock, fs.StreamCallOptions(cancellationToken));
+        try
+        {
+            await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote }, cancellationToken);
+            if (!await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                call.Dispose();
+                return null;
+            }
+
+            var response = call.ResponseStream.Current;
+            if (response.ChunkBytes <= 0 || response.ChunkCrcs.Count != (int)((response.Length + response.ChunkBytes - 1) / response.ChunkBytes))
+            {
+                call.Dispose();
+                return null; // no checksums to check the file with: stream it
+            }
+
+            var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new LocalBlockLease(call, file, response);
+        }
+        catch (Exception e) when (e is RpcException or IOException or UnauthorizedAccessException)
+        {
+            // Not cached here (NOT_FOUND), another host's path, no permission, a container boundary: use gRPC.
+            call.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="buffer"/>'s length at <paramref name="offset"/> in the block, checking the CRC32C of
+    /// every chunk the first time it is touched (a partly read chunk is read whole once to check it).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A chunk does not match its checksum (the caller reads the block over gRPC instead).</exception>
+    public int Read(long offset, Span<byte> buffer)
+    {
+        var read = RandomAccess.Read(_file, buffer, offset);
+        if (read == 0)
+        {
+            return 0;
+        }
+
+        var first = (int)(offset / _chunkBytes);
+        var last = (int)((offset + read - 1) / _chunkBytes);
+        for (var chunk = first; chunk <= last; chunk++)
+        {
+            if (_verified[chunk])
+            {
+                continue;
+            }
+
+            var start = (long)chunk * _chunkBytes;
+            var length = (int)Math.Min(_chunkBytes, Length - start);
+            uint crc;
+            if (start >= offset && start + length <= offset + read)
+            {
+                crc = Crc32C.Compute(buffer.Slice((int)(start - offset), length));
+            }
+            else
+            {
+                var whole = new byte[length];
+                crc = RandomAccess.Read(_file, whole, start) == length ? Crc32C.Compute(whole) : ~_crcs[chunk];
+            }
+
+            if (crc != _crcs[chunk])
+            {
+                throw new InvalidDataException($"Chunk {chunk} of the block file does not match its CRC32C.");
+            }
+
+            _verified[chunk] = true;
+        }
+
+        return read;
+    }
+
+    /// <summary>Closes the file and ends the call, which ends the lease on the worker.</summary>
+    public void Dispose()
+    {
+        _file.Dispose();
+        _call.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Alluxio.Client;
+using Alluxio.Grains.FileSystem;
+using Alluxio.Testing.Processes;
+using Xunit;
+
+namespace Alluxio.Integration.Tests;
+
+/// <summary>Short-circuit reads: the client on the worker's host reads block files directly under a lease.</summary>
+public sealed class ShortCircuitTests
+{
+    private const int Mib = 1 << 20;
+
+    [Fact]
+    public async Task Short_circuit_on_and_off_give_the_same_bytes()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var local = FileSystem.Connect(silo.Address);
+        using var remote = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = false });
+        using var otherHost = FileSystem.Connect(silo.Address, new FileSystemClientOptions { LocalHost = "another-host.example" });
+        var data = DataPathFixture.Bytes((3 * Mib) + 77, 71);
+        await WriteAsync(local, "/sc", data);
+
+        var (viaFile, fileSource) = await ReadAsync(local, "/sc");
+        var (viaGrpc, grpcSource) = await ReadAsync(remote, "/sc");
+        var (viaOtherHost, otherSource) = await ReadAsync(otherHost, "/sc");
+
+        Assert.Equal(data, viaFile);
+        Assert.Equal(data, viaGrpc);
+        Assert.Equal(data, viaOtherHost);
+        Assert.Equal("local MEM", fileSource);
+        Assert.Equal("MEM", grpcSource);
+        Assert.Equal("MEM", otherSource);
+    }
+
+    [Fact]
+    public async Task A_leased_block_is_not_evicted_while_its_reader_is_open()
+    {
+        using var dir = new TempDirectory();
+        var environment = new Dictionary<string, string>
+        {
+            ["ALLUXIO_Worker__MemoryBytes"] = (4 * Mib).ToString(CultureInfo.InvariantCulture),
+            ["ALLUXIO_Worker__SsdBytes"] = (4 * Mib).ToString(CultureInfo.InvariantCulture),
+        };
+        await using var silo = SiloProcess.Start(dir.Sub("data"), environment);
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(Mib, 72);
+        var status = await WriteAsync(fs, "/leased", data);
+
+        await using (var reader = await fs.OpenReadAsync("/leased"))
+        {
+            var head = new byte[10];
+            await reader.ReadExactlyAsync(head); // the lease is taken here
+            Assert.Equal("local MEM", reader.LastSource);
+            for (var i = 0; i < 8; i++)
+            {
+                await WriteAsync(fs, $"/filler{i}", DataPathFixture.Bytes(2 * Mib, 80 + i)); // 16 MiB through 8 MiB of tiers
+            }
+
+            Assert.Equal("MEM", Assert.Single((await fs.GetBlockLocationsAsync(status.BlockIds))[status.BlockIds[0]]).TierAlias);
+            var rest = new byte[data.Length - 10];
+            await reader.ReadExactlyAsync(rest);
+            Assert.Equal(data, head.Concat(rest).ToArray());
+        }
+
+        for (var i = 8; i < 12; i++)
+        {
+            await WriteAsync(fs, $"/filler{i}", DataPathFixture.Bytes(2 * Mib, 80 + i));
+        }
+
+        // Moves reach the block master with the worker's next heartbeat.
+        await Testing.TaskTimeouts.UntilAsync(
+            async () => !(await fs.GetBlockLocationsAsync(status.BlockIds))[status.BlockIds[0]].Any(l => l.TierAlias == "MEM"),
+            "the block, no longer leased, to be evicted from MEM");
+    }
+
+    private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data)
+    {
+        await using var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: WriteType.CacheThrough));
+        await stream.WriteAsync(data);
+        await stream.DisposeAsync();
+        return stream.Completed!;
+    }
+
+    private static async Task<(byte[] Bytes, string? Source)> ReadAsync(FileSystem fs, string path)
+    {
+        await using var stream = await fs.OpenReadAsync(path);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return (copy.ToArray(), stream.LastSource);
+    }
+}
