@@ -121,6 +121,23 @@ public sealed partial class FileSystem
         }
     }
 
+    private Task<bool>? _workerIsLocal;
+
+    /// <summary>Whether the worker this client writes to runs on this host (short-circuit writes), asked once.</summary>
+    internal Task<bool> WorkerIsLocalAsync() => _workerIsLocal ??= AskWorkerIsLocalAsync();
+
+    private async Task<bool> AskWorkerIsLocalAsync()
+    {
+        try
+        {
+            return (await GetWorkersAsync()).Any(w => string.Equals(w.Host, _options.LocalHost, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (AlluxioException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Options of a block stream: no deadline (a stream lives as long as its reader or writer), the caller's token.</summary>
     internal CallOptions StreamCallOptions(CancellationToken cancellationToken) => new(_headers, null, cancellationToken);
 

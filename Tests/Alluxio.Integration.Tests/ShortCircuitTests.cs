@@ -36,6 +36,39 @@ public sealed class ShortCircuitTests
     }
 
     [Fact]
+    public async Task Short_circuit_writes_land_in_the_cache_with_the_same_bytes_and_an_abandoned_one_leaves_nothing()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var local = FileSystem.Connect(silo.Address);
+        using var remote = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = false });
+        var data = DataPathFixture.Bytes((2 * Mib) + 333, 73);
+
+        foreach (var (fs, path) in new[] { (local, "/sc-written"), (remote, "/grpc-written") })
+        {
+            await using (var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: WriteType.MustCache)))
+            {
+                for (var offset = 0; offset < data.Length; offset += 100_000)
+                {
+                    await stream.WriteAsync(data.AsMemory(offset, Math.Min(100_000, data.Length - offset)));
+                }
+            }
+
+            Assert.Equal(100, (await fs.GetStatusAsync(path)).InAlluxioPercentage);
+            Assert.Equal(data, (await ReadAsync(remote, path)).Bytes);
+        }
+
+        var abandoned = await local.OpenWriteAsync("/sc-abandoned", new CreateFileOptions(BlockSizeBytes: Mib, WriteType: WriteType.MustCache));
+        await abandoned.WriteAsync(data.AsMemory(0, Mib + 10)); // one block committed, one in its temp file
+        await abandoned.CancelAsync();
+
+        Assert.False(await local.ExistsAsync("/sc-abandoned"));
+        var temp = Path.Combine(silo.DataDir, "tiers", "mem", "tmp");
+        await Testing.TaskTimeouts.Until(() => Directory.GetFiles(temp).Length == 0, "the abandoned temp block to be aborted");
+    }
+
+    [Fact]
     public async Task A_leased_block_is_not_evicted_while_its_reader_is_open()
     {
         using var dir = new TempDirectory();

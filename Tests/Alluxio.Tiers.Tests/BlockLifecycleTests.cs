@@ -131,4 +131,32 @@ public sealed class BlockLifecycleTests
         Assert.Empty(fx.Store.GetBlocks());
         fx.AssertConsistent();
     }
+
+    [Fact]
+    public async Task A_block_written_directly_into_its_temp_file_is_checksummed_at_commit()
+    {
+        using var fx = new StoreFixture();
+        var data = StoreFixture.Content(20, 10 * Kib + 3);
+        using (var writer = await fx.Store.CreateBlockAsync(20))
+        {
+            await writer.ReserveAsync(data.Length);
+            using (var file = File.OpenHandle(writer.FilePath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+            {
+                RandomAccess.Write(file, data, 0);
+            }
+
+            Assert.Equal(data.Length, (await writer.CommitWrittenAsync(data.Length)).Length);
+        }
+
+        Assert.Equal(data, await fx.ReadAsync(20)); // every chunk checked against the checksums computed at commit
+
+        using (var liar = await fx.Store.CreateBlockAsync(21))
+        {
+            File.WriteAllBytes(liar.FilePath, new byte[100]);
+            await Assert.ThrowsAsync<BlockStoreException>(async () => await liar.CommitWrittenAsync(200));
+        }
+
+        Assert.Null(fx.Store.GetBlock(21));
+        fx.AssertConsistent();
+    }
 }

@@ -26,7 +26,7 @@ Console.WriteLine();
 var environment = new Dictionary<string, string>
 {
     ["ALLUXIO_Worker__MemoryDirectory"] = memDir,
-    ["ALLUXIO_Worker__MemoryBytes"] = (total * 3 + (1L << 30)).ToString(CultureInfo.InvariantCulture),
+    ["ALLUXIO_Worker__MemoryBytes"] = (total * 4 + (1L << 30)).ToString(CultureInfo.InvariantCulture),
     ["ALLUXIO_Worker__SsdBytes"] = (total * 2).ToString(CultureInfo.InvariantCulture),
     ["ALLUXIO_Logging__LogLevel__Default"] = "Warning",
 };
@@ -48,6 +48,7 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
         Record(run, "limit: read the UFS file directly (page-cached)", total / Peers.ReadFileSeconds(direct));
 
         Record(run, "SDK write MUST_CACHE", total / await WriteSeconds(fs, "/bench/mc-" + tag, WriteType.MustCache));
+        Record(run, "SDK write MUST_CACHE, short-circuit", total / await WriteSeconds(local, "/bench/sc-" + tag, WriteType.MustCache));
         Record(run, "SDK read, cached in MEM", total / await ReadSeconds(fs, "/bench/mc-" + tag, ReadType.Cache));
         Record(run, "SDK read, cached in MEM, 2 blocks at a time", total / await ParallelReadSeconds(fs, "/bench/mc-" + tag, 2));
         Record(run, "SDK read, cached in MEM, short-circuit", total / await ReadSeconds(local, "/bench/mc-" + tag, ReadType.Cache));
@@ -56,7 +57,7 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
         Record(run, "SDK read, cold (miss: UFS, caching)", total / await ReadSeconds(fs, "/bench/th-" + tag, ReadType.Cache));
         await Until(async () => (await fs.GetStatusAsync("/bench/th-" + tag)).InAlluxioPercentage == 100);
         Record(run, "SDK re-read, cached", total / await ReadSeconds(fs, "/bench/th-" + tag, ReadType.Cache));
-        foreach (var path in new[] { "/bench/mc-", "/bench/ct-", "/bench/th-" })
+        foreach (var path in new[] { "/bench/mc-", "/bench/sc-", "/bench/ct-", "/bench/th-" })
         {
             await fs.DeleteAsync(path + tag);
         }
@@ -78,7 +79,7 @@ foreach (var (name, values) in results)
     var limit = name switch
     {
         _ when name.Contains("read", StringComparison.Ordinal) && name.Contains("rclone", StringComparison.Ordinal) => Median("limit: raw loopback TCP stream"),
-        "SDK write MUST_CACHE" => Median("limit: write to the MEM tier's tmpfs directly"),
+        "SDK write MUST_CACHE" or "SDK write MUST_CACHE, short-circuit" => Median("limit: write to the MEM tier's tmpfs directly"),
         "SDK write CACHE_THROUGH" or "SDK write THROUGH" => Median("limit: write to the UFS disk directly"),
         "SDK read, cold (miss: UFS, caching)" or "SDK read, cached in MEM, short-circuit" => Median("limit: read the UFS file directly (page-cached)"),
         _ when name.StartsWith("SDK", StringComparison.Ordinal) => Median("limit: raw loopback TCP stream"),

@@ -9,7 +9,8 @@ namespace Alluxio.Client.IO;
 
 /// <summary>
 /// A new file's bytes as a write-only <see cref="Stream"/> (Alluxio's FileOutStream). By write type:
-/// MUST_CACHE and ASYNC_THROUGH write blocks into the worker's cache (WriteBlock, one stream per block);
+/// MUST_CACHE and ASYNC_THROUGH write blocks into the worker's cache (WriteBlock, one stream per block; or, when the
+/// worker is on this host, straight into its temp block files: short-circuit);
 /// THROUGH writes to the UFS only (WriteUfsFile); CACHE_THROUGH does both. Disposing completes the file (its length,
 /// and PERSISTED for THROUGH / CACHE_THROUGH, TO_BE_PERSISTED for ASYNC_THROUGH); if a write failed, or
 /// <see cref="CancelAsync"/> was called, the incomplete file is deleted instead. Not thread-safe.
@@ -22,6 +23,8 @@ public sealed class FileOutStream : Stream
     private readonly byte[] _buffer;
     private readonly List<long> _blocks = [];
     private AsyncClientStreamingCall<WriteRequest, WriteResponse>? _blockCall;
+    private LocalBlockWriter? _localBlock;
+    private bool? _localWrites; // short-circuit writes into the worker's block files: decided at the first block
     private long _blockWritten; // bytes sent on the current block stream
     private AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>? _ufsCall;
     private int _buffered;
@@ -189,7 +192,12 @@ public sealed class FileOutStream : Stream
         // No copy, shared by both streams: each write serializes the message before it returns, so the buffer is
         // free again once the writes are awaited.
         var chunk = UnsafeByteOperations.UnsafeWrap(_buffer.AsMemory(0, _buffered));
-        if (ToCache)
+        if (ToCache && await LocalBlockAsync(cancellationToken) is { } local)
+        {
+            await local.WriteAsync(_buffer.AsMemory(0, _buffered), cancellationToken);
+            _blockWritten += _buffered;
+        }
+        else if (ToCache)
         {
             if (_blockCall is null)
             {
@@ -222,9 +230,55 @@ public sealed class FileOutStream : Stream
         }
     }
 
-    /// <summary>Ends the current block stream and waits for the worker to commit the block.</summary>
+    /// <summary>
+    /// The short-circuit writer of the current block, created at its first bytes when the worker is on this host and
+    /// short-circuit is on; <see langword="null"/> to stream the block over gRPC (also for the rest of the file once a
+    /// block file could not be opened here).
+    /// </summary>
+    private async Task<LocalBlockWriter?> LocalBlockAsync(CancellationToken cancellationToken)
+    {
+        if (_localBlock is not null || _blockCall is not null)
+        {
+            return _localBlock;
+        }
+
+        _localWrites ??= _fs.Options.ShortCircuit && await _fs.WorkerIsLocalAsync();
+        if (_localWrites != true)
+        {
+            return null;
+        }
+
+        var blockId = BlockId.Create(_status.FileId, _length / BlockSize);
+        _localBlock = await LocalBlockWriter.TryCreateAsync(_fs, blockId, BlockSize, _writeType == WriteType.AsyncThrough, cancellationToken);
+        if (_localBlock is null)
+        {
+            _localWrites = false;
+            return null;
+        }
+
+        _blocks.Add(blockId);
+        return _localBlock;
+    }
+
+    /// <summary>Ends the current block (its stream, or its short-circuit write) and waits for the worker to commit it.</summary>
     private async Task FinishBlockAsync()
     {
+        if (_localBlock is { } local)
+        {
+            _localBlock = null;
+            using (local)
+            {
+                var committed = await local.CommitAsync(CancellationToken.None);
+                if (committed != _blockWritten)
+                {
+                    throw new IOException($"The worker committed {committed} of {_blockWritten} bytes of a block of {_status.Path}.");
+                }
+            }
+
+            _blockWritten = 0;
+            return;
+        }
+
         if (_blockCall is not { } call)
         {
             return;
@@ -276,6 +330,8 @@ public sealed class FileOutStream : Stream
     /// <summary>After a failure: cancel the open streams (nothing they carried is kept) and delete the incomplete file.</summary>
     private async Task AbandonAsync()
     {
+        _localBlock?.Dispose();
+        _localBlock = null;
         _blockCall?.Dispose();
         _ufsCall?.Dispose();
         _blockCall = null;

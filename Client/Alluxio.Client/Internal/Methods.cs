@@ -52,4 +52,5 @@ internal static class Methods
     public static readonly Method<GetWorkerInfoListPRequest, GetWorkerInfoListPResponse> GetWorkerInfoList = Method<GetWorkerInfoListPRequest, GetWorkerInfoListPResponse>.From(Blocks, "GetWorkerInfoList");
     public static readonly Method<GetBlockLocationsPRequest, GetBlockLocationsPResponse> GetBlockLocations = Method<GetBlockLocationsPRequest, GetBlockLocationsPResponse>.From(Blocks, "GetBlockLocations");
     public static readonly Method<OpenLocalBlockRequest, OpenLocalBlockResponse> OpenLocalBlock = Method<OpenLocalBlockRequest, OpenLocalBlockResponse>.From(Worker, "OpenLocalBlock");
+    public static readonly Method<LocalWriteRequest, LocalWriteResponse> CreateLocalBlock = Method<LocalWriteRequest, LocalWriteResponse>.From(Worker, "CreateLocalBlock");
 }

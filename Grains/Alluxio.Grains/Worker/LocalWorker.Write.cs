@@ -15,11 +15,7 @@ public sealed partial class LocalWorker
     /// </summary>
     public async Task<BlockPlacement> WriteBlockAsync(BlockWriteCommand command, IAsyncEnumerable<ReadOnlyMemory<byte>> data, CancellationToken cancellationToken)
     {
-        if (command.BlockId <= 0 || command.Tier < 0 || command.Tier >= Store.GetReport().Count || command.SpaceToReserve < 0)
-        {
-            throw new Exceptions.InvalidArgumentException($"Bad block write: block {command.BlockId}, tier {command.Tier} (this worker has {Store.GetReport().Count}), reserve {command.SpaceToReserve}.");
-        }
-
+        ValidateWrite(command);
         try
         {
             using var writer = await Store.CreateBlockAsync(command.BlockId, new BlockWriteOptions { TierOrdinal = command.Tier, ExpectedLength = command.SpaceToReserve, Pinned = command.Pinned }, cancellationToken);
@@ -36,6 +32,60 @@ public sealed partial class LocalWorker
         catch (BlockStoreException e)
         {
             throw WorkerErrors.Map(e);
+        }
+    }
+
+    /// <summary>
+    /// Creates a temp block for a writer on this host that writes its file directly (short-circuit write); dispose
+    /// the writer to abort, or commit it with <see cref="CommitLocalBlockAsync"/>.
+    /// </summary>
+    public async Task<IBlockWriter> CreateLocalBlockAsync(BlockWriteCommand command, CancellationToken cancellationToken)
+    {
+        ValidateWrite(command);
+        try
+        {
+            return await Store.CreateBlockAsync(command.BlockId, new BlockWriteOptions { TierOrdinal = command.Tier, ExpectedLength = command.SpaceToReserve, Pinned = command.Pinned }, cancellationToken);
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+    }
+
+    /// <summary>Reserves room for a block being written directly (short-circuit), up to <paramref name="totalBytes"/>.</summary>
+    public async Task ReserveLocalBlockAsync(IBlockWriter writer, long totalBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.ReserveAsync(totalBytes, cancellationToken);
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+    }
+
+    /// <summary>Commits a block written directly into its temp file and reports it to the block master.</summary>
+    public async Task<BlockPlacement> CommitLocalBlockAsync(IBlockWriter writer, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = await writer.CommitWrittenAsync(length, cancellationToken);
+            var placement = new BlockPlacement(info.BlockId, info.Length, info.TierAlias);
+            await BlockMaster.CommitBlock(WorkerId, placement);
+            return placement;
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+    }
+
+    private void ValidateWrite(BlockWriteCommand command)
+    {
+        if (command.BlockId <= 0 || command.Tier < 0 || command.Tier >= Store.GetReport().Count || command.SpaceToReserve < 0)
+        {
+            throw new Exceptions.InvalidArgumentException($"Bad block write: block {command.BlockId}, tier {command.Tier} (this worker has {Store.GetReport().Count}), reserve {command.SpaceToReserve}.");
         }
     }
 

@@ -101,6 +101,42 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         }
     }
 
+    /// <summary>A short-circuit write: the client writes the temp block's file; the stream carries reservations and the commit.</summary>
+    public async Task CreateLocalBlock(IAsyncStreamReader<LocalWriteRequest> requestStream, IServerStreamWriter<LocalWriteResponse> responseStream, ServerCallContext context)
+    {
+        var token = context.CancellationToken;
+        try
+        {
+            var first = await FirstAsync(requestStream, r => r.ValueCase == LocalWriteRequest.ValueOneofCase.Command, token);
+            var command = first.Command;
+            using var writer = await worker.CreateLocalBlockAsync(new BlockWriteCommand(command.BlockId, command.Tier, command.SpaceToReserve, command.Pinned), token);
+            await responseStream.WriteAsync(new LocalWriteResponse { Path = writer.FilePath });
+            while (await requestStream.MoveNext(token))
+            {
+                var request = requestStream.Current;
+                switch (request.ValueCase)
+                {
+                    case LocalWriteRequest.ValueOneofCase.ReserveTo:
+                        await worker.ReserveLocalBlockAsync(writer, request.ReserveTo, token);
+                        await responseStream.WriteAsync(new LocalWriteResponse { Reserved = request.ReserveTo });
+                        break;
+                    case LocalWriteRequest.ValueOneofCase.CommitLength:
+                        var placement = await worker.CommitLocalBlockAsync(writer, request.CommitLength, token);
+                        await responseStream.WriteAsync(new LocalWriteResponse { Committed = new WriteResponse { Length = placement.Length, TierAlias = placement.TierAlias } });
+                        return;
+                    default:
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, "A local write stream carries one command, then reservations and one commit."));
+                }
+            }
+
+            // The stream ended without a commit: disposing the writer aborts the block.
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw GrpcErrors.ToRpc(e);
+        }
+    }
+
     /// <summary>The first message of a write stream, which must be its command.</summary>
     private static async Task<T> FirstAsync<T>(IAsyncStreamReader<T> stream, Func<T, bool> isCommand, CancellationToken cancellationToken)
     {

@@ -23,4 +23,19 @@ public interface IBlockWriter : IDisposable
 
     /// <summary>Makes the block visible (durable first on tiers that sync on commit) and returns it.</summary>
     ValueTask<BlockInfo> CommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The temp block's file, for a writer on this host that writes it directly (short-circuit write).</summary>
+    string FilePath { get; }
+
+    /// <summary>
+    /// Makes sure <paramref name="totalBytes"/> are reserved for the block (a direct writer asks before writing past its
+    /// reservation), evicting in its directory if needed; on no room the block is aborted.
+    /// </summary>
+    ValueTask ReserveAsync(long totalBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Commits a block whose <paramref name="length"/> bytes were written directly into <see cref="FilePath"/>: the
+    /// store checks the length and computes the checksums by reading the file. Any failure aborts the block.
+    /// </summary>
+    ValueTask<BlockInfo> CommitWrittenAsync(long length, CancellationToken cancellationToken = default);
 }

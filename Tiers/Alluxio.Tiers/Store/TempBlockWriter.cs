@@ -13,6 +13,72 @@ internal sealed class TempBlockWriter(TieredBlockStore store, TempBlock temp, Ch
 
     public string TierAlias => temp.Directory.Tier.Alias;
 
+    public string FilePath => temp.FilePath;
+
+    public async ValueTask ReserveAsync(long totalBytes, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        try
+        {
+            if (totalBytes > temp.Reserved)
+            {
+                await store.GrowAsync(temp, totalBytes - temp.Reserved, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            Finish(abort: true);
+            throw;
+        }
+    }
+
+    public async ValueTask<BlockInfo> CommitWrittenAsync(long length, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        if (checksums.Length != 0)
+        {
+            throw new InvalidOperationException("A block written through WriteAsync is committed with CommitAsync.");
+        }
+
+        try
+        {
+            if (length != temp.File.Length)
+            {
+                throw new Exceptions.BlockStoreException($"block {temp.Id}: {temp.File.Length} bytes are in its file, {length} were announced");
+            }
+
+            await ReserveAsync(length, cancellationToken).ConfigureAwait(false);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+            try
+            {
+                for (long offset = 0; offset < length;)
+                {
+                    var read = temp.File.Read(offset, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - offset)));
+                    if (read == 0)
+                    {
+                        throw new Exceptions.BlockStoreException($"block {temp.Id}: its file ended at {offset} of {length} bytes");
+                    }
+
+                    checksums.Append(buffer.AsSpan(0, read));
+                    offset += read;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            var info = store.Commit(temp, checksums.Finish(temp.Id));
+            _finished = true;
+            return info;
+        }
+        catch
+        {
+            Finish(abort: true);
+            throw;
+        }
+    }
+
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
