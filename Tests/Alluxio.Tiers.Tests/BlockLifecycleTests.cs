@@ -150,6 +150,20 @@ public sealed class BlockLifecycleTests
 
         Assert.Equal(data, await fx.ReadAsync(20)); // every chunk checked against the checksums computed at commit
 
+        using (var trusted = await fx.Store.CreateBlockAsync(22))
+        {
+            File.WriteAllBytes(trusted.FilePath, data);
+            var crcs = Enumerable.Range(0, 3).Select(i => Runtime.Hashing.Crc32C.Compute(data.AsSpan(i * 4 * Kib, Math.Min(4 * Kib, data.Length - (i * 4 * Kib))))).ToList();
+            crcs[2] ^= 1; // a writer's wrong checksum: the block fails its first read of that chunk
+            await trusted.CommitWrittenAsync(data.Length, crcs);
+        }
+
+        using (var reader = await fx.Store.OpenReadAsync(22))
+        {
+            Assert.Equal(8 * Kib, reader.Read(0, new byte[8 * Kib]));
+            Assert.Throws<BlockCorruptedException>(() => reader.Read(8 * Kib, new byte[10]));
+        }
+
         using (var liar = await fx.Store.CreateBlockAsync(21))
         {
             File.WriteAllBytes(liar.FilePath, new byte[100]);

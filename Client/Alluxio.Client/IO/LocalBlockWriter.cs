@@ -1,6 +1,7 @@
 using Alluxio.Client.Internal;
 using Alluxio.Grpc;
 using Alluxio.Protos.Grpc.Block;
+using Alluxio.Runtime.Hashing;
 using Microsoft.Win32.SafeHandles;
 
 namespace Alluxio.Client.IO;
@@ -15,13 +16,18 @@ internal sealed class LocalBlockWriter : IDisposable
     private const long ReserveStep = 8 << 20;
     private readonly AsyncDuplexStreamingCall<LocalWriteRequest, LocalWriteResponse> _call;
     private readonly SafeFileHandle _file;
+    private readonly int _chunkBytes;
+    private readonly List<uint> _crcs = [];
+    private uint _crc;
+    private int _inChunk;
     private long _reserved;
 
-    private LocalBlockWriter(AsyncDuplexStreamingCall<LocalWriteRequest, LocalWriteResponse> call, SafeFileHandle file, long reserved)
+    private LocalBlockWriter(AsyncDuplexStreamingCall<LocalWriteRequest, LocalWriteResponse> call, SafeFileHandle file, long reserved, int chunkBytes)
     {
         _call = call;
         _file = file;
         _reserved = reserved;
+        _chunkBytes = chunkBytes;
     }
 
     public long Written { get; private set; }
@@ -36,7 +42,7 @@ internal sealed class LocalBlockWriter : IDisposable
             await call.RequestStream.WriteAsync(new LocalWriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = reserve, Pinned = pinned } }, cancellationToken);
             var created = await NextAsync(call, cancellationToken);
             var file = File.OpenHandle(created.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            return new LocalBlockWriter(call, file, reserve);
+            return new LocalBlockWriter(call, file, reserve, created.ChunkBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -62,16 +68,49 @@ internal sealed class LocalBlockWriter : IDisposable
 
         RandomAccess.Write(_file, data.Span, Written);
         Written += data.Length;
+        Checksum(data.Span);
     }
 
     /// <summary>Closes the file and has the worker commit the block; returns the length it committed.</summary>
     public async Task<long> CommitAsync(CancellationToken cancellationToken)
     {
         _file.Dispose();
-        await WriteRequestAsync(new LocalWriteRequest { CommitLength = Written }, cancellationToken);
+        var commit = new LocalWriteRequest { CommitLength = Written };
+        if (_chunkBytes > 0)
+        {
+            commit.ChunkCrcs.Add(_crcs);
+            if (_inChunk > 0)
+            {
+                commit.ChunkCrcs.Add(_crc);
+            }
+        }
+
+        await WriteRequestAsync(commit, cancellationToken);
         var committed = (await NextAsync(_call, cancellationToken)).Committed;
         await _call.RequestStream.CompleteAsync();
         return committed?.Length ?? -1;
+    }
+
+    /// <summary>The CRC32C of each chunk as it is written, so the worker need not read the file back.</summary>
+    private void Checksum(ReadOnlySpan<byte> data)
+    {
+        if (_chunkBytes <= 0)
+        {
+            return;
+        }
+
+        while (!data.IsEmpty)
+        {
+            var take = Math.Min(_chunkBytes - _inChunk, data.Length);
+            _crc = Crc32C.Append(_crc, data[..take]);
+            _inChunk += take;
+            data = data[take..];
+            if (_inChunk == _chunkBytes)
+            {
+                _crcs.Add(_crc);
+                (_crc, _inChunk) = (0, 0);
+            }
+        }
     }
 
     public void Dispose()

@@ -66,11 +66,11 @@ public sealed partial class LocalWorker
     }
 
     /// <summary>Commits a block written directly into its temp file and reports it to the block master.</summary>
-    public async Task<BlockPlacement> CommitLocalBlockAsync(IBlockWriter writer, long length, CancellationToken cancellationToken)
+    public async Task<BlockPlacement> CommitLocalBlockAsync(IBlockWriter writer, long length, IReadOnlyList<uint>? chunkCrcs, CancellationToken cancellationToken)
     {
         try
         {
-            var info = await writer.CommitWrittenAsync(length, cancellationToken);
+            var info = await writer.CommitWrittenAsync(length, chunkCrcs, cancellationToken);
             var placement = new BlockPlacement(info.BlockId, info.Length, info.TierAlias);
             await BlockMaster.CommitBlock(WorkerId, placement);
             return placement;

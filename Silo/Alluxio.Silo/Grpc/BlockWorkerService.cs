@@ -110,7 +110,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             var first = await FirstAsync(requestStream, r => r.ValueCase == LocalWriteRequest.ValueOneofCase.Command, token);
             var command = first.Command;
             using var writer = await worker.CreateLocalBlockAsync(new BlockWriteCommand(command.BlockId, command.Tier, command.SpaceToReserve, command.Pinned), token);
-            await responseStream.WriteAsync(new LocalWriteResponse { Path = writer.FilePath });
+            await responseStream.WriteAsync(new LocalWriteResponse { Path = writer.FilePath, ChunkBytes = writer.ChunkBytes });
             while (await requestStream.MoveNext(token))
             {
                 var request = requestStream.Current;
@@ -121,7 +121,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
                         await responseStream.WriteAsync(new LocalWriteResponse { Reserved = request.ReserveTo });
                         break;
                     case LocalWriteRequest.ValueOneofCase.CommitLength:
-                        var placement = await worker.CommitLocalBlockAsync(writer, request.CommitLength, token);
+                        var placement = await worker.CommitLocalBlockAsync(writer, request.CommitLength, request.ChunkCrcs.Count > 0 ? request.ChunkCrcs : null, token);
                         await responseStream.WriteAsync(new LocalWriteResponse { Committed = new WriteResponse { Length = placement.Length, TierAlias = placement.TierAlias } });
                         return;
                     default:

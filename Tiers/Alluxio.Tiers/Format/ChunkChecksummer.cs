@@ -11,6 +11,8 @@ internal sealed class ChunkChecksummer(int chunkBytes)
 
     public long Length { get; private set; }
 
+    public int ChunkBytes => chunkBytes;
+
     public void Append(ReadOnlySpan<byte> data)
     {
         Length += data.Length;

@@ -35,7 +35,12 @@ public interface IBlockWriter : IDisposable
 
     /// <summary>
     /// Commits a block whose <paramref name="length"/> bytes were written directly into <see cref="FilePath"/>: the
-    /// store checks the length and computes the checksums by reading the file. Any failure aborts the block.
+    /// store checks the length and takes the writer's per-chunk CRC32Cs (<paramref name="chunkCrcs"/>, chunks of
+    /// <see cref="ChunkBytes"/>; wrong ones only make the block fail its first read) or, when null, computes them by
+    /// reading the file. Any failure aborts the block.
     /// </summary>
-    ValueTask<BlockInfo> CommitWrittenAsync(long length, CancellationToken cancellationToken = default);
+    ValueTask<BlockInfo> CommitWrittenAsync(long length, IReadOnlyList<uint>? chunkCrcs = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The bytes each checksum of the block covers.</summary>
+    int ChunkBytes { get; }
 }

@@ -32,7 +32,9 @@ internal sealed class TempBlockWriter(TieredBlockStore store, TempBlock temp, Ch
         }
     }
 
-    public async ValueTask<BlockInfo> CommitWrittenAsync(long length, CancellationToken cancellationToken = default)
+    public int ChunkBytes => checksums.ChunkBytes;
+
+    public async ValueTask<BlockInfo> CommitWrittenAsync(long length, IReadOnlyList<uint>? chunkCrcs = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         if (checksums.Length != 0)
@@ -48,6 +50,18 @@ internal sealed class TempBlockWriter(TieredBlockStore store, TempBlock temp, Ch
             }
 
             await ReserveAsync(length, cancellationToken).ConfigureAwait(false);
+            if (chunkCrcs is not null)
+            {
+                if (chunkCrcs.Count != Format.BlockChecksums.ChunkCount(length, ChunkBytes))
+                {
+                    throw new Exceptions.BlockStoreException($"block {temp.Id}: {chunkCrcs.Count} checksums for {length} bytes in chunks of {ChunkBytes}");
+                }
+
+                var given = store.Commit(temp, new Format.BlockChecksums(temp.Id, length, ChunkBytes, [.. chunkCrcs]));
+                _finished = true;
+                return given;
+            }
+
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
             try
             {
