@@ -90,7 +90,12 @@ public sealed class BlockLifecycleTests
         var reader = await fx.Store.OpenReadAsync(7);
 
         var removal = fx.Store.RemoveBlockAsync(7).AsTask();
-        await Task.Delay(50);
+        Assert.False(removal.IsCompleted);
+        using (await fx.Store.OpenReadAsync(7))
+        {
+            // Another reader comes and goes: the removal still waits for the first one.
+        }
+
         Assert.False(removal.IsCompleted);
         Assert.True(File.Exists(info.FilePath)); // the lease keeps the file
         reader.Dispose();

@@ -106,9 +106,6 @@ public sealed partial class TieredBlockStore : IBlockStore
         set => _listener = value;
     }
 
-    /// <summary>The tier aliases, fastest first.</summary>
-    public IReadOnlyList<string> TierAliases => [.. _tiers.Select(t => t.Alias)];
-
     public IReadOnlyList<TierReport> GetReport()
     {
         lock (_lock)
