@@ -22,14 +22,14 @@ public sealed partial class FileSystem
     /// <summary>The master's address, ports, start time and version.</summary>
     public async Task<MasterInformation> GetMasterInfoAsync(CancellationToken cancellationToken = default)
     {
-        var info = (await Call(Internal.Methods.GetMasterInfo, new GetMasterInfoPRequest(), cancellationToken)).MasterInfo;
+        var info = (await Call(Internal.Methods.GetMasterInfo, new GetMasterInfoPRequest(), cancellationToken, idempotent: true)).MasterInfo;
         return new MasterInformation(info.LeaderMasterAddress, [.. info.MasterAddresses], info.RpcPort, info.WebPort, info.StartTimeMs, info.UpTimeMs, info.Version, info.ClusterId);
     }
 
     /// <summary>Where the journal stands: last and applied sequence, last checkpoint.</summary>
     public async Task<Grains.FileSystem.JournalInfo> GetJournalInfoAsync(CancellationToken cancellationToken = default)
     {
-        var info = await Call(Internal.Methods.GetJournalInfo, new GetJournalInfoPRequest(), cancellationToken);
+        var info = await Call(Internal.Methods.GetJournalInfo, new GetJournalInfoPRequest(), cancellationToken, idempotent: true);
         return new Grains.FileSystem.JournalInfo(info.LastSequence, info.AppliedSequence, info.LastCheckpointSequence, info.EntriesSinceCheckpoint, info.JournalDirectory);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class FileSystem
     /// <summary>The client's options.</summary>
     public FileSystemClientOptions Options => _options;
 
-    internal GrpcChannel Channel => _channel;
+    internal GrpcChannel Channel => _masters.Current;
 
     /// <summary>
     /// Opens a file for reading (Alluxio's openFile): a seekable stream whose blocks come from the worker's cache, or
@@ -56,13 +56,13 @@ public sealed partial class FileSystem
 
     /// <summary>The files waiting to be persisted, with their attempts and last failure.</summary>
     public async Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersistsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await Call(Methods.ListPendingPersists, new Protos.Grpc.File.ListPendingPersistsPRequest(), cancellationToken)).Files
+        [.. (await Call(Methods.ListPendingPersists, new Protos.Grpc.File.ListPendingPersistsPRequest(), cancellationToken, idempotent: true)).Files
             .Select(f => new PendingPersistInfo(f.Path, f.FileId, f.Attempts, DateTimeOffset.FromUnixTimeMilliseconds(f.NextAttemptMs), f.LastError.Length > 0 ? f.LastError : null))];
 
     /// <summary>Frees cached data (alluxio fs free); refused for files not persisted, and for pinned files unless <paramref name="forced"/> (which unpins them).</summary>
     public async Task<FreeResult> FreeAsync(string path, bool recursive = false, bool forced = false, CancellationToken cancellationToken = default)
     {
-        var response = await Call(Methods.Free, new Protos.Grpc.File.FreePRequest { Path = path, Options = new Protos.Grpc.File.FreePOptions { Recursive = recursive, Forced = forced } }, cancellationToken);
+        var response = await Call(Methods.Free, new Protos.Grpc.File.FreePRequest { Path = path, Options = new Protos.Grpc.File.FreePOptions { Recursive = recursive, Forced = forced } }, cancellationToken, idempotent: true);
         return new FreeResult(response.Files, response.Blocks);
     }
 
@@ -77,7 +77,7 @@ public sealed partial class FileSystem
         {
             for (var i = 0; i < file.BlockIds.Count; i++)
             {
-                await Call(Methods.Cache, new Protos.Grpc.Block.CacheRequest { BlockId = file.BlockIds[i] }, cancellationToken, TimeSpan.FromHours(1));
+                await Call(Methods.Cache, new Protos.Grpc.Block.CacheRequest { BlockId = file.BlockIds[i] }, cancellationToken, TimeSpan.FromHours(1), idempotent: true);
                 done += Math.Min(file.BlockSizeBytes, file.Length - (i * file.BlockSizeBytes));
                 progress?.Report(done);
             }
@@ -88,7 +88,7 @@ public sealed partial class FileSystem
 
     /// <summary>The registered workers with their tiers' capacity and usage.</summary>
     public async Task<IReadOnlyList<Grains.Blocks.WorkerInfo>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
-        [.. (await Call(Methods.GetWorkerInfoList, new Protos.Grpc.Block.GetWorkerInfoListPRequest(), cancellationToken)).Workers
+        [.. (await Call(Methods.GetWorkerInfoList, new Protos.Grpc.Block.GetWorkerInfoListPRequest(), cancellationToken, idempotent: true)).Workers
             .Select(w => new Grains.Blocks.WorkerInfo(w.Id, w.Address, w.Host, [.. w.Tiers.Select(t => new Grains.Blocks.TierUsage(t.Alias, t.CapacityBytes, t.UsedBytes))], w.BlockCount, DateTimeOffset.FromUnixTimeMilliseconds(w.LastHeartbeatMs)))];
 
     /// <summary>Where each of the blocks is cached.</summary>
@@ -96,7 +96,7 @@ public sealed partial class FileSystem
     {
         var request = new Protos.Grpc.Block.GetBlockLocationsPRequest();
         request.BlockIds.Add(blockIds);
-        var response = await Call(Methods.GetBlockLocations, request, cancellationToken);
+        var response = await Call(Methods.GetBlockLocations, request, cancellationToken, idempotent: true);
         return response.Blocks.ToDictionary(
             b => b.BlockId,
             b => (IReadOnlyList<Grains.Blocks.BlockLocation>)[.. b.Locations.Select(l => new Grains.Blocks.BlockLocation(l.WorkerId, l.WorkerAddress, l.Host, l.TierAlias))]);

@@ -2,14 +2,52 @@ using Alluxio.Grains.FileSystem;
 
 namespace Alluxio.Client;
 
-/// <summary>Options of a <see cref="FileSystem"/> client.</summary>
+/// <summary>
+/// Options of a <see cref="FileSystem"/> client. Each has the Alluxio property it stands for in its summary; the CLI
+/// accepts those property names with -D. Bind them from configuration with
+/// <see cref="AlluxioClientServiceCollectionExtensions.AddAlluxioClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>.
+/// </summary>
 public sealed class FileSystemClientOptions
 {
+    /// <summary>
+    /// The masters' addresses ("host:port" or "http(s)://host:port"), tried in order; a master that is unavailable
+    /// moves the client on to the next (Alluxio's <c>alluxio.master.rpc.addresses</c>). Used by
+    /// <see cref="FileSystem.Connect(FileSystemClientOptions)"/> and dependency injection; <see cref="FileSystem.Connect(string, FileSystemClientOptions?)"/>
+    /// takes its address as an argument instead.
+    /// </summary>
+    public IList<string> Masters { get; set; } = [];
+
     /// <summary>The user the client acts as (SIMPLE authentication). Default: the OS user running the process.</summary>
     public string User { get; set; } = Environment.UserName;
 
     /// <summary>How long one call may take before it fails with DeadlineExceeded (default 60 s).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an idempotent call keeps retrying after the master was unavailable (Alluxio's
+    /// <c>alluxio.user.rpc.retry.max.duration</c>, 2 min; zero: never retry). Non-idempotent calls are never retried.
+    /// </summary>
+    public TimeSpan RetryMaxDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The first retry's sleep, doubled each time (Alluxio's <c>alluxio.user.rpc.retry.base.sleep</c>, 50 ms).</summary>
+    public TimeSpan RetryBaseSleep { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest sleep between retries (Alluxio's <c>alluxio.user.rpc.retry.max.sleep</c>, 3 s).</summary>
+    public TimeSpan RetryMaxSleep { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Keep the statuses this client read for a while and answer getStatus/exists from them (Alluxio's
+    /// <c>alluxio.user.metadata.cache.enabled</c>, default false). Only for data that other clients do not change, or
+    /// whose changes may be seen late: a path changed by someone else is seen after at most
+    /// <see cref="MetadataCacheExpiration"/>. This client's own writes invalidate what they touch at once.
+    /// </summary>
+    public bool MetadataCacheEnabled { get; set; }
+
+    /// <summary>Most paths kept by the metadata cache (Alluxio's <c>alluxio.user.metadata.cache.max.size</c>, 100,000).</summary>
+    public int MetadataCacheMaxSize { get; set; } = 100_000;
+
+    /// <summary>How long a cached status is used (Alluxio's <c>alluxio.user.metadata.cache.expiration.time</c>, 10 min).</summary>
+    public TimeSpan MetadataCacheExpiration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Send metadata calls (getStatus, exists, create, complete, delete, rename, setAttribute, checkAccess) over one
