@@ -32,6 +32,21 @@ public static class AlluxioClientServiceCollectionExtensions
         return AddClient(services);
     }
 
+    /// <summary>
+    /// Registers a <see cref="Gateway.GrainClient"/> as the process's <see cref="Runtime.IClusterClient"/> and
+    /// <see cref="Runtime.IGrainFactory"/> (a singleton), for calling grains through silos' gateways. Example:
+    /// <code>services.AddAlluxioGrainClient(o => o.Gateways = ["localhost:19998"]);</code>
+    /// </summary>
+    public static IServiceCollection AddAlluxioGrainClient(this IServiceCollection services, Action<Gateway.GrainClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<Gateway.GrainClientOptions>().Configure(configure);
+        services.TryAddSingleton(sp => Gateway.GrainClient.Connect(sp.GetRequiredService<IOptions<Gateway.GrainClientOptions>>().Value));
+        services.TryAddSingleton<Runtime.IClusterClient>(sp => sp.GetRequiredService<Gateway.GrainClient>());
+        services.TryAddSingleton<Runtime.IGrainFactory>(sp => sp.GetRequiredService<Gateway.GrainClient>());
+        return services;
+    }
+
     private static IServiceCollection AddClient(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSystemClientOptions>, FileSystemClientOptionsValidator>());

@@ -91,6 +91,8 @@ public static class SiloHost
         }
 
         builder.Services.AddSingleton<BlockMasterService>();
+        builder.Services.AddSingleton<Gateway.GatewayTargets>();
+        builder.Services.AddSingleton<GrainGatewayService>();
 
         var app = builder.Build();
         var grpc = app.MapGroup(string.Empty).RequireHost($"*:{host.Port}");
@@ -103,6 +105,7 @@ public static class SiloHost
         }
 
         grpc.MapGrpcService<BlockMasterService>(Protos.Grpc.Block.BlockMasterReflection.Descriptor.Services[0]);
+        grpc.MapGrpcService<GrainGatewayService>(Protos.Grpc.Gateway.GrainGatewayReflection.Descriptor.Services[0]);
         if (host.WebPort != 0)
         {
             StatusEndpoints.Map(app.MapGroup(string.Empty).RequireHost($"*:{host.WebPort}"));
