@@ -33,9 +33,18 @@ def main():
         print(f"error: {error}", file=sys.stderr)
         return 3
     import grpc
-    from google.protobuf.internal import api_implementation
 
     metadata = (("alluxio-user", args.user),)
+    try:
+        return measure(grpc, s, args, metadata)
+    except grpc.RpcError as error:
+        print(f"error: {error.code().name}: {error.details()} (is a silo serving gRPC at {args.master}?)", file=sys.stderr)
+        return 3
+
+
+def measure(grpc, s, args, metadata):
+    from google.protobuf.internal import api_implementation
+
     paths = prepare(grpc, s, args, metadata)
     print(f"Python {sys.version.split()[0]}, grpcio {grpc.__version__}, protobuf {api_implementation.Type()} "
           f"implementation; {args.callers} callers, {args.runs} runs x {args.seconds:g} s after 1 warm-up, "
