@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test | --bench]
-#   always : librocksdb7.8 (the metadata store's RocksDB, bound through P/Invoke)
-#   --bench: rclone and fuse3 (the peer the data path benchmark compares re-reads with: rclone mount over FUSE)
-#   --test : python3-grpcio (an independent gRPC implementation the interop tests call us from), protobuf-compiler and
-#            protobuf-compiler-grpc (protoc 3.21 and grpc_python_plugin, to generate its stubs from our .proto files)
+# Installs the Debian packages the product needs. Usage: deploy/install-deps.sh [--test | --bench | --python]
+#   always  : librocksdb7.8 (the metadata store's RocksDB, bound through P/Invoke)
+#   --bench : rclone and fuse3 (the peer the data path benchmark compares re-reads with: rclone mount over FUSE), and
+#             the --python packages (bench/python)
+#   --test  : the --python packages: the interop tests and the Python example's test call us from grpcio
+#   --python: python3-grpcio (an independent gRPC implementation: examples/python, bench/python), protobuf-compiler and
+#             protobuf-compiler-grpc (protoc 3.21 and grpc_python_plugin, to generate its stubs from our .proto files)
 # Safe to run repeatedly: it installs only what is missing. Uses sudo when not root.
 set -euo pipefail
 
 packages=(librocksdb7.8)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(python3-grpcio protobuf-compiler protobuf-compiler-grpc)
-elif [[ "${1:-}" == "--bench" ]]; then
-  packages+=(rclone fuse3)
-fi
+python=(python3-grpcio protobuf-compiler protobuf-compiler-grpc)
+case "${1:-}" in
+  --test | --python) packages+=("${python[@]}") ;;
+  --bench) packages+=(rclone fuse3 "${python[@]}") ;;
+  "") ;;
+  *) echo "usage: deploy/install-deps.sh [--test | --bench | --python]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
