@@ -379,4 +379,12 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
             var result = await metrics.CountAsync(MasterOperation.FreeFile, () => Grain.Free(request.Path, request.Options?.Recursive ?? false, request.Options?.Forced ?? false, CallerIdentities.From(context)));
             return new FreePResponse { Files = result.Files, Blocks = result.Blocks };
         });
+
+    public Task<CheckConsistencyPResponse> CheckConsistency(CheckConsistencyPRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () =>
+        {
+            var response = new CheckConsistencyPResponse();
+            response.InconsistentPaths.Add(await Grain.CheckConsistency(request.Path, CallerIdentities.From(context)));
+            return response;
+        });
 }
