@@ -4,7 +4,7 @@ using Xunit;
 namespace Alluxio.Cli.Tests.Unit;
 
 /// <summary>
-/// The error case of the commands that take no path: with no master at the address, each one exits 8 with one line
+/// The error case of the commands that take no path (and of test, which must not take an outage for "absent"): with no master at the address, each one exits 8 with one line
 /// naming the address, and prints nothing on stdout.
 /// </summary>
 public sealed class UnreachableMasterTests
@@ -17,6 +17,7 @@ public sealed class UnreachableMasterTests
     [InlineData("fs getUsedBytes")]
     [InlineData("fs mount")]
     [InlineData("fs checkConsistency /")]
+    [InlineData("fs test -e /")]
     [InlineData("fsadmin report capacity")]
     [InlineData("fsadmin report metrics")]
     [InlineData("fsadmin report ufs")]
