@@ -42,6 +42,9 @@ public interface IFileSystemGrain : IGrainWithIntegerKey
 
     Task<LoadMetadataResult> LoadMetadata(string path, bool recursive, bool force, CallerIdentity caller);
 
+    /// <summary>The paths at or under <paramref name="path"/> whose metadata disagrees with their UFS (checkConsistency).</summary>
+    Task<IReadOnlyList<string>> CheckConsistency(string path, CallerIdentity caller);
+
     Task StartSync(string path, CallerIdentity caller);
 
     Task StopSync(string path, CallerIdentity caller);

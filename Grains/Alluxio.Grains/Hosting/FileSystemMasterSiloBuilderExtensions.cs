@@ -35,6 +35,7 @@ public static class FileSystemMasterSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<FileSystemMasterOptions>>(new DelegateValidator<FileSystemMasterOptions>(o => o.Validate()));
         services.TryAddSingleton(_ => new UnderFileSystemRegistry().Register(new LocalUnderFileSystemFactory()));
         services.TryAddSingleton<UfsManager>();
+        services.TryAddSingleton<Metrics.MetricsRegistry>();
         services.AddSingleton(sp =>
         {
             var options = new MetastoreOptions { Directory = dataDirectory };

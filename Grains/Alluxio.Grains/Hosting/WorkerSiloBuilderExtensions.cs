@@ -2,6 +2,7 @@ using Alluxio.Grains.Persistence;
 using Alluxio.Grains.Worker;
 using Alluxio.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public static class WorkerSiloBuilderExtensions
         var services = silo.Services;
         services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>>(new DelegateValidator<WorkerOptions>(o => o.Validate()));
+        services.TryAddSingleton<Metrics.MetricsRegistry>();
         services.AddSingleton<LocalWorker>();
         services.AddSingleton<Persister>();
         services.AddHostedService(sp => new WorkerStartup(sp.GetRequiredService<LocalWorker>(), sp.GetRequiredService<Persister>(), dataDirectory, address));

@@ -23,6 +23,7 @@ public sealed partial class Persister(
     UfsManager ufs,
     IOptions<FileSystemMasterOptions> options,
     TimeProvider time,
+    Metrics.MetricsRegistry metrics,
     ILogger<Persister> logger) : IAsyncDisposable
 {
     private readonly FileSystemMasterOptions _options = options.Value;
@@ -132,6 +133,8 @@ public sealed partial class Persister(
                     worker.Store.SetPinned(blockId, target.Pinned); // safe in the UFS now: evictable unless the file is pinned
                 }
 
+                metrics.Add(Metrics.MetricNames.FilesPersisted);
+                metrics.Add(Metrics.MetricNames.BytesWrittenUfsAll, target.Length);
                 LogPersisted(target.Path, target.Length);
                 return;
             }

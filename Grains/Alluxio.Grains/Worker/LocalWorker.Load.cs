@@ -158,6 +158,7 @@ public sealed partial class LocalWorker
                     throw new FailedPreconditionException($"{source.Path} is shorter in the UFS than Alluxio recorded: it changed underneath; sync it (alluxio fs loadMetadata -F {source.Path}).");
                 }
 
+                metrics.Add(Metrics.MetricNames.BytesReadUfsAll, read);
                 await sink(buffer.AsMemory(0, read), done == 0);
                 done += read;
             }

@@ -93,6 +93,7 @@ public sealed partial class LocalWorker
                 {
                     var read = reader.Read(offset + done, buffer.AsSpan(0, (int)Math.Min(chunk, length - done)));
                     await send(buffer.AsMemory(0, read), sent ? null : reader.TierAlias);
+                    metrics.Add(Metrics.MetricNames.BytesReadAlluxio, read);
                     sent = true;
                     done += read;
                 }

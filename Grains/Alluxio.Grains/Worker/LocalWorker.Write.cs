@@ -27,6 +27,7 @@ public sealed partial class LocalWorker
             var info = await writer.CommitAsync(cancellationToken);
             var placement = new BlockPlacement(info.BlockId, info.Length, info.TierAlias);
             await BlockMaster.CommitBlock(WorkerId, placement);
+            metrics.Add(Metrics.MetricNames.BytesWrittenAlluxio, info.Length);
             return placement;
         }
         catch (BlockStoreException e)
@@ -73,6 +74,7 @@ public sealed partial class LocalWorker
             var info = await writer.CommitWrittenAsync(length, chunkCrcs, cancellationToken);
             var placement = new BlockPlacement(info.BlockId, info.Length, info.TierAlias);
             await BlockMaster.CommitBlock(WorkerId, placement);
+            metrics.Add(Metrics.MetricNames.BytesWrittenAlluxio, info.Length);
             return placement;
         }
         catch (BlockStoreException e)
@@ -108,6 +110,7 @@ public sealed partial class LocalWorker
             }
 
             await output.CommitAsync(cancellationToken);
+            metrics.Add(Metrics.MetricNames.BytesWrittenUfsAll, length);
             return length;
         });
     }

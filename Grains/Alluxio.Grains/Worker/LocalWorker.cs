@@ -25,6 +25,7 @@ public sealed partial class LocalWorker(
     FileSystemMaster master,
     UfsManager ufs,
     IGrainFactory grains,
+    Metrics.MetricsRegistry metrics,
     ILogger<LocalWorker> logger) : IAsyncDisposable
 {
     private readonly WorkerOptions _options = options.Value;

@@ -1,4 +1,5 @@
 using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Metrics;
 using Alluxio.Grains.Security;
 using Alluxio.Grains.Wire;
 using Alluxio.Grpc;
@@ -13,7 +14,7 @@ namespace Alluxio.Silo.Grpc;
 /// alluxio.grpc.file.FileSystemMasterClientService: translates each rpc into a call of the silo's file system grain
 /// and its result (or error) back to the wire.
 /// </summary>
-internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplicationLifetime lifetime)
+internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplicationLifetime lifetime, MetricsRegistry metrics)
 {
     /// <summary>Most entries in one ListStatus response message.</summary>
     internal const int ListingMessageEntries = 128;
@@ -27,7 +28,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
     private async Task<GetStatusPResponse> GetStatusCore(GetStatusPRequest request, CallerIdentity caller) => new()
     {
-        FileInfo = (await Grain.GetStatus(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), caller)).ToWire(),
+        FileInfo = (await metrics.CountAsync(MasterOperation.GetFileInfo, () => Grain.GetStatus(request.Path, Sync(request.Options?.LoadMetadataType, request.Options?.CommonOptions), caller))).ToWire(),
     };
 
     public Task<ExistsPResponse> Exists(ExistsPRequest request, ServerCallContext context) => GrpcErrors.Map(() => ExistsCore(request, CallerIdentities.From(context)));
@@ -46,10 +47,12 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
         var listOptions = new ListStatusOptions(options.Recursive, Sync(options.LoadMetadataType, options.CommonOptions), options.LoadMetadataOnly);
         var batch = new ListStatusPResponseView();
         var bytes = 0;
+        metrics.Add(MasterOperation.GetFileInfo.Ops);
         try
         {
             await foreach (var status in Grain.ListStatus(request.Path, listOptions, CallerIdentities.From(context), context.CancellationToken))
             {
+                metrics.Add(MasterOperation.GetFileInfo.Succeeded!);
                 var entry = status.ToWireBytes();
                 batch.FileInfos.Add(entry);
                 bytes += entry.Length;
@@ -80,7 +83,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
         var options = new CreateDirectoryOptions(o.Recursive, o.AllowExists, o.HasMode ? o.Mode : null, WireMapping.FromWire(o.WriteType),
             Sync(null, o.CommonOptions), o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
             o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null);
-        return new CreateDirectoryPResponse { FileInfo = (await Grain.CreateDirectory(request.Path, options, caller)).ToWire() };
+        return new CreateDirectoryPResponse { FileInfo = (await metrics.CountAsync(MasterOperation.CreateDirectory, () => Grain.CreateDirectory(request.Path, options, caller))).ToWire() };
     }
 
     public Task<CreateFilePResponse> CreateFile(CreateFilePRequest request, ServerCallContext context) => GrpcErrors.Map(() => CreateFileCore(request, CallerIdentities.From(context)));
@@ -93,7 +96,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
             o.CommonOptions is { HasTtl: true } ? o.CommonOptions.Ttl : null,
             o.CommonOptions is { HasTtlAction: true } ? (TtlAction)(int)o.CommonOptions.TtlAction : null,
             o.Overwrite);
-        return new CreateFilePResponse { FileInfo = (await Grain.CreateFile(request.Path, options, caller)).ToWire() };
+        return new CreateFilePResponse { FileInfo = (await metrics.CountAsync(MasterOperation.CreateFile, () => Grain.CreateFile(request.Path, options, caller))).ToWire() };
     }
 
     public Task<CompleteFilePResponse> CompleteFile(CompleteFilePRequest request, ServerCallContext context) => GrpcErrors.Map(() => CompleteFileCore(request, CallerIdentities.From(context)));
@@ -101,7 +104,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
     private async Task<CompleteFilePResponse> CompleteFileCore(CompleteFilePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new CompleteFilePOptions();
-        var status = await Grain.CompleteFile(request.Path, new CompleteFileOptions(o.UfsLength, o.Persisted, AsyncPersist: o.AsyncPersist), caller);
+        var status = await metrics.CountAsync(MasterOperation.CompleteFile, () => Grain.CompleteFile(request.Path, new CompleteFileOptions(o.UfsLength, o.Persisted, AsyncPersist: o.AsyncPersist), caller));
         return new CompleteFilePResponse { FileInfo = status.ToWire() };
     }
 
@@ -110,7 +113,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
     private async Task<DeletePResponse> RemoveCore(DeletePRequest request, CallerIdentity caller)
     {
         var o = request.Options ?? new DeletePOptions();
-        await Grain.Delete(request.Path, new DeleteOptions(o.Recursive, o.AlluxioOnly, o.Unchecked, Sync(null, o.CommonOptions)), caller);
+        await metrics.CountAsync(MasterOperation.DeletePath, () => Grain.Delete(request.Path, new DeleteOptions(o.Recursive, o.AlluxioOnly, o.Unchecked, Sync(null, o.CommonOptions)), caller));
         return new DeletePResponse();
     }
 
@@ -118,7 +121,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
     private async Task<RenamePResponse> RenameCore(RenamePRequest request, CallerIdentity caller)
     {
-        await Grain.Rename(request.Path, request.DstPath, new RenameOptions(Sync(null, request.Options?.CommonOptions)), caller);
+        await metrics.CountAsync(MasterOperation.RenamePath, () => Grain.Rename(request.Path, request.DstPath, new RenameOptions(Sync(null, request.Options?.CommonOptions)), caller));
         return new RenamePResponse();
     }
 
@@ -138,7 +141,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
             o.HasReplicationMin ? o.ReplicationMin : null,
             o.HasReplicationMax ? o.ReplicationMax : null,
             Sync(null, o.CommonOptions));
-        await Grain.SetAttribute(request.Path, options, caller);
+        await metrics.CountAsync(MasterOperation.SetAttribute, () => Grain.SetAttribute(request.Path, options, caller));
         return new SetAttributePResponse();
     }
 
@@ -152,7 +155,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
     public Task<MountPResponse> Mount(MountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
     {
-        await Grain.Mount(request.AlluxioPath, request.UfsPath, MountOptionsFrom(request.Options), CallerIdentities.From(context));
+        await metrics.CountAsync(MasterOperation.Mount, () => Grain.Mount(request.AlluxioPath, request.UfsPath, MountOptionsFrom(request.Options), CallerIdentities.From(context)));
         return new MountPResponse();
     });
 
@@ -164,7 +167,7 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
 
     public Task<UnmountPResponse> Unmount(UnmountPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
     {
-        await Grain.Unmount(request.AlluxioPath, CallerIdentities.From(context));
+        await metrics.CountAsync(MasterOperation.Unmount, () => Grain.Unmount(request.AlluxioPath, CallerIdentities.From(context)));
         return new UnmountPResponse();
     });
 
@@ -373,7 +376,15 @@ internal sealed class FileSystemMasterService(IGrainFactory grains, IHostApplica
     public Task<FreePResponse> Free(FreePRequest request, ServerCallContext context) =>
         GrpcErrors.Map(async () =>
         {
-            var result = await Grain.Free(request.Path, request.Options?.Recursive ?? false, request.Options?.Forced ?? false, CallerIdentities.From(context));
+            var result = await metrics.CountAsync(MasterOperation.FreeFile, () => Grain.Free(request.Path, request.Options?.Recursive ?? false, request.Options?.Forced ?? false, CallerIdentities.From(context)));
             return new FreePResponse { Files = result.Files, Blocks = result.Blocks };
+        });
+
+    public Task<CheckConsistencyPResponse> CheckConsistency(CheckConsistencyPRequest request, ServerCallContext context) =>
+        GrpcErrors.Map(async () =>
+        {
+            var response = new CheckConsistencyPResponse();
+            response.InconsistentPaths.Add(await Grain.CheckConsistency(request.Path, CallerIdentities.From(context)));
+            return response;
         });
 }

@@ -1,4 +1,6 @@
+using Alluxio.Grains.Blocks;
 using Alluxio.Grains.FileSystem;
+using Alluxio.Grains.Metrics;
 using Alluxio.Grpc.Server;
 using Alluxio.Protos.Grpc.Meta;
 using Alluxio.Runtime;
@@ -7,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Alluxio.Silo.Grpc;
 
-/// <summary>alluxio.grpc.meta.MetaMasterClientService: checkpoints, backups, master and journal information.</summary>
-internal sealed class MetaMasterService(IGrainFactory grains, IOptions<SiloHostOptions> host, TimeProvider time)
+/// <summary>alluxio.grpc.meta.MetaMasterClientService: checkpoints, backups, master and journal information, metrics.</summary>
+internal sealed class MetaMasterService(IGrainFactory grains, IOptions<SiloHostOptions> host, TimeProvider time, MetricsRegistry metrics)
 {
     private readonly DateTimeOffset _started = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime());
 
@@ -55,5 +57,24 @@ internal sealed class MetaMasterService(IGrainFactory grains, IOptions<SiloHostO
             EntriesSinceCheckpoint = info.EntriesSinceCheckpoint,
             JournalDirectory = info.Directory,
         };
+    });
+
+    /// <summary>The silo's counters, and the workers' capacity as gauges (from the block master, now).</summary>
+    public Task<GetMetricsPResponse> GetMetrics(GetMetricsPRequest request, ServerCallContext context) => GrpcErrors.Map(async () =>
+    {
+        var response = new GetMetricsPResponse();
+        foreach (var (name, value) in metrics.Snapshot())
+        {
+            response.Metrics[name] = new MetricValue { LongValue = value, MetricType = MetricType.Counter };
+        }
+
+        var workers = await grains.GetGrain<IBlockMasterGrain>(0).GetWorkers();
+        var capacity = workers.SelectMany(w => w.Tiers).Sum(t => t.CapacityBytes);
+        var used = workers.SelectMany(w => w.Tiers).Sum(t => t.UsedBytes);
+        response.Metrics[MetricNames.CapacityTotal] = new MetricValue { LongValue = capacity, MetricType = MetricType.Gauge };
+        response.Metrics[MetricNames.CapacityUsed] = new MetricValue { LongValue = used, MetricType = MetricType.Gauge };
+        response.Metrics[MetricNames.CapacityFree] = new MetricValue { LongValue = Math.Max(0, capacity - used), MetricType = MetricType.Gauge };
+        response.Metrics[MetricNames.Workers] = new MetricValue { LongValue = workers.Count, MetricType = MetricType.Gauge };
+        return response;
     });
 }

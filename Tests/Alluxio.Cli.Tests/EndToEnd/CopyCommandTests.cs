@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Alluxio.Cli.Tests.EndToEnd;
 
-/// <summary>copyFromLocal, copyToLocal and cp against a real silo: files, trees, destination rules, types, errors.</summary>
+/// <summary>copyFromLocal, copyToLocal, cp and distributedCp against a real silo: files, trees, destination rules, types, errors.</summary>
 [Collection(DataSiloCollection.Name)]
 public sealed class CopyCommandTests(SiloFixture silo) : IDisposable
 {
@@ -148,6 +148,25 @@ public sealed class CopyCommandTests(SiloFixture silo) : IDisposable
         (await silo.RunAsync("fs", "cp", "-R", $"{root}/src", $"{root}/src/sub")).Failed(ExitCodes.InvalidArgument);
         (await silo.RunAsync("fs", "cp", $"{root}/src/x.bin", $"{root}/x.copy")).Failed(ExitCodes.AlreadyExists);
         (await silo.RunAsync("fs", "cp", $"{root}/missing", $"{root}/m")).Failed(ExitCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task DistributedCpCopiesATreeWithinAlluxioWithoutDashR()
+    {
+        var root = SiloFixture.Unique("dcp");
+        var x = LocalFiles.Write(_local.Sub("dtree/x.bin"), 3000, seed: 21);
+        var y = LocalFiles.Write(_local.Sub("dtree/sub/y.bin"), 200, seed: 22);
+        (await silo.RunAsync("fs", "copyFromLocal", _local.Sub("dtree"), $"{root}/src")).Succeeded();
+
+        Assert.Equal(
+            [$"Copied {root}/src/sub/y.bin to {root}/dst/sub/y.bin", $"Copied {root}/src/x.bin to {root}/dst/x.bin"],
+            (await silo.RunAsync("fs", "distributedCp", $"{root}/src", $"{root}/dst")).Succeeded());
+        Assert.Equal(x, await ReadAsync($"{root}/dst/x.bin"));
+        Assert.Equal(y, await ReadAsync($"{root}/dst/sub/y.bin"));
+
+        Assert.Contains("within Alluxio", (await silo.RunAsync("fs", "distributedCp", LocalFiles.Uri(_local.Sub("dtree")), $"{root}/local")).Failed(ExitCodes.InvalidArgument), StringComparison.Ordinal);
+        (await silo.RunAsync("fs", "distributedCp", $"{root}/missing", $"{root}/m")).Failed(ExitCodes.NotFound);
+        (await silo.RunAsync("fs", "distributedCp", $"{root}/src/x.bin", $"{root}/dst/x.bin")).Failed(ExitCodes.AlreadyExists);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Alluxio.Cli.Tests.EndToEnd;
 
-/// <summary>load, free, persist, pin/unpin and setTtl/unsetTtl against a real silo.</summary>
+/// <summary>load (and distributedLoad), free, persist, pin/unpin and setTtl/unsetTtl against a real silo.</summary>
 [Collection(DataSiloCollection.Name)]
 public sealed class LifecycleCommandTests(SiloFixture silo) : IDisposable
 {
@@ -77,6 +77,21 @@ public sealed class LifecycleCommandTests(SiloFixture silo) : IDisposable
         Assert.False((await client.GetStatusAsync($"{root}/d/sub/f")).Pinned);
 
         (await silo.RunAsync("fs", "pin", $"{root}/missing")).Failed(ExitCodes.NotFound);
+        (await silo.RunAsync("fs", "unpin", $"{root}/missing")).Failed(ExitCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task DistributedLoadIsLoad()
+    {
+        var root = SiloFixture.Unique("dload");
+        await WriteAsync($"{root}/d/a", "THROUGH", 200_000);
+        using var client = silo.Client();
+        Assert.Equal(0, (await client.GetStatusAsync($"{root}/d/a")).InAlluxioPercentage);
+
+        Assert.Equal([$"{root}/d loaded"], (await silo.RunAsync("fs", "distributedLoad", $"{root}/d")).Succeeded());
+
+        await Eventually.ReturnsAsync(() => client.GetStatusAsync($"{root}/d/a"), s => s.InAlluxioPercentage == 100, "the file is cached after distributedLoad");
+        (await silo.RunAsync("fs", "distributedLoad", $"{root}/missing")).Failed(ExitCodes.NotFound);
     }
 
     [Fact]

@@ -159,6 +159,19 @@ public sealed class NamespaceCommandTests(SiloFixture silo) : IClassFixture<Silo
     }
 
     [Fact]
+    public async Task DistributedMvIsMv()
+    {
+        var root = SiloFixture.Unique("dmv");
+        (await silo.RunAsync("fs", "mkdir", $"{root}/dir")).Succeeded();
+        (await silo.RunAsync("fs", "touch", $"{root}/a")).Succeeded();
+
+        Assert.Equal([$"Renamed {root}/a to {root}/dir/a"], (await silo.RunAsync("fs", "distributedMv", $"{root}/a", $"{root}/dir")).Succeeded());
+        Assert.Equal([$"{root}/dir/a"], Paths((await silo.RunAsync("fs", "ls", $"{root}/dir")).Succeeded()));
+
+        (await silo.RunAsync("fs", "distributedMv", $"{root}/missing", $"{root}/other")).Failed(ExitCodes.NotFound);
+    }
+
+    [Fact]
     public async Task MultiplePathsStopAtTheFirstError()
     {
         var root = SiloFixture.Unique("multi");

@@ -1,11 +1,14 @@
+using System.Globalization;
+using Alluxio.Client;
 using Alluxio.Grains.FileSystem;
 using Xunit;
 
 namespace Alluxio.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// fsadmin report capacity and persist, and persist's failure path, on a silo of their own: a persist made to fail is
-/// retried forever, so it must not share a silo with tests that expect an empty queue.
+/// fsadmin report capacity, metrics, ufs and persist, getCapacityBytes and getUsedBytes, and persist's failure path, on
+/// a silo of their own: a persist made to fail is retried forever, so it must not share a silo with tests that expect an
+/// empty queue.
 /// </summary>
 public sealed class ReportCommandTests(SiloFixture silo) : IClassFixture<SiloFixture>, IDisposable
 {
@@ -92,4 +95,75 @@ public sealed class ReportCommandTests(SiloFixture silo) : IClassFixture<SiloFix
             Assert.Equal([$"persisted file {root}/f with size {4 << 20}"], result.Succeeded()); // the persister won the race
         }
     }
+
+    [Fact]
+    public async Task GetCapacityBytesAndGetUsedBytesSumEveryWorkersTiers()
+    {
+        var root = SiloFixture.Unique("bytes");
+        LocalFiles.Write(_local.Sub("c.bin"), 1 << 20, seed: 43);
+        (await silo.RunAsync("fs", "copyFromLocal", "--write-type", "MUST_CACHE", _local.Sub("c.bin"), $"{root}/c.bin")).Succeeded();
+        using var client = silo.Client();
+        var workers = await Eventually.ReturnsAsync(
+            () => client.GetWorkersAsync(), w => w.Count == 1 && w[0].Tiers.Sum(t => t.UsedBytes) >= 1 << 20, "the worker reports the cached block");
+        var capacity = workers.SelectMany(w => w.Tiers).Sum(t => t.CapacityBytes);
+
+        Assert.Equal([$"Capacity Bytes: {capacity}"], (await silo.RunAsync("fs", "getCapacityBytes")).Succeeded());
+        var used = Assert.Single((await silo.RunAsync("fs", "getUsedBytes")).Succeeded());
+        Assert.StartsWith("Used Bytes: ", used, StringComparison.Ordinal);
+        var usedBytes = long.Parse(used["Used Bytes: ".Length..], CultureInfo.InvariantCulture);
+        Assert.InRange(usedBytes, 1 << 20, capacity);
+
+        Assert.Contains("extra", (await silo.RunAsync("fs", "getUsedBytes", "extra")).Failed(ExitCodes.Usage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UfsReportListsEveryMountWithItsTypeAndCapacity()
+    {
+        var lines = (await silo.RunAsync("fsadmin", "report", "ufs")).Succeeded();
+
+        Assert.Equal("Alluxio under storage system information:", lines[0]);
+        var root = Assert.Single(lines[1..]);
+        Assert.StartsWith(new Uri(silo.RootUfs).AbsoluteUri, root, StringComparison.Ordinal);
+        Assert.Matches(@"  on  / \(local, capacity=\d+\.\d\d[KMGTP]B, used=[^,]+, not read-only, shared, properties=\{\}\)$", root);
+    }
+
+    [Fact]
+    public async Task MetricsReportCountsTheWorkAsItHappens()
+    {
+        using var sdk = silo.Client();
+        var before = await MetricsAsync(sdk);
+
+        var root = SiloFixture.Unique("metrics");
+        LocalFiles.Write(_local.Sub("m.bin"), 1 << 20, seed: 44);
+        (await silo.RunAsync("fs", "copyFromLocal", "--write-type", "THROUGH", _local.Sub("m.bin"), $"{root}/m.bin")).Succeeded();
+        (await silo.RunAsync("fs", "cat", "--read-type", "NO_CACHE", $"{root}/m.bin")).Succeeded();
+        (await silo.RunAsync("fs", "load", $"{root}/m.bin")).Succeeded();
+
+        // A client that never reads block files directly, so the worker serves (and counts) the cached bytes.
+        using (var remote = FileSystem.Connect(silo.Master, new FileSystemClientOptions { ShortCircuit = false }))
+        {
+            await using var input = await remote.OpenReadAsync($"{root}/m.bin");
+            await input.CopyToAsync(Stream.Null);
+        }
+
+        var lines = (await silo.RunAsync("fsadmin", "report", "metrics")).Succeeded();
+        var after = await MetricsAsync(sdk);
+
+        Assert.All(lines, l => Assert.Matches(@"^[A-Za-z.]+  \(Type: (COUNTER|GAUGE), Value: [0-9.]+[KMGTP]?B?\)$", l));
+        Assert.Equal(lines.Order(StringComparer.Ordinal), lines);
+        Assert.Contains("Cluster.Workers  (Type: GAUGE, Value: 1)", lines);
+        Assert.Contains($"Master.FilesCreated  (Type: COUNTER, Value: {after["Master.FilesCreated"]})", lines);
+        Assert.Contains(lines, l => l.StartsWith("Cluster.CapacityTotal  (Type: GAUGE, Value: ", StringComparison.Ordinal));
+
+        long Delta(string name) => after[name] - before.GetValueOrDefault(name);
+        Assert.True(Delta("Cluster.BytesWrittenUfsAll") >= 1 << 20, "a THROUGH write counts its UFS bytes");
+        Assert.True(Delta("Cluster.BytesReadUfsAll") >= 2 << 20, "a NO_CACHE read and a load each read the file from the UFS");
+        Assert.True(Delta("Cluster.BytesReadAlluxio") >= 1 << 20, "a read of the cached file counts cache bytes");
+        Assert.True(Delta("Master.FilesCreated") >= 1);
+        Assert.True(Delta("Master.CreateFileOps") >= Delta("Master.FilesCreated"));
+        Assert.True(Delta("Master.GetFileInfoOps") >= 1);
+    }
+
+    private static async Task<Dictionary<string, long>> MetricsAsync(FileSystem client) =>
+        (await client.GetMetricsAsync()).ToDictionary(m => m.Name, m => m.Value);
 }

@@ -46,6 +46,14 @@ public static class FsCommand
             PinCommand.CreateUnpin(context),
             TtlCommand.CreateSet(context),
             TtlCommand.CreateUnset(context),
+            CapacityBytesCommand.CreateCapacity(context),
+            CapacityBytesCommand.CreateUsed(context),
+            SetReplicationCommand.Create(context),
+            GetFaclCommand.Create(context),
+            SetFaclCommand.Create(context),
+            DistributedCpCommand.Create(context),
+            CheckConsistencyCommand.Create(context),
+            HelpCommand.Create(context),
         ];
         foreach (var command in commands)
         {

@@ -9,11 +9,14 @@ public static class LoadCommand
     {
         var path = new Argument<string>("PATH") { Description = "A file, or a directory whose files are all loaded." };
         var command = new Command("load", CommandText.Describe(
-            "Load a file or directory's data into Alluxio from the UFS.",
+            "Load a file or directory's data into Alluxio from the UFS (distributedLoad is the same: one worker, no job service).",
             "alluxio fs load /data/2024"))
         {
             path,
         };
+
+        // Alluxio's job-service load; with one worker and no job service it is this load.
+        command.Aliases.Add("distributedLoad");
         context.SetAction(command, async (r, fs, ct) =>
         {
             var target = r.GetValue(path)!;

@@ -13,11 +13,14 @@ public static class MvCommand
         var source = new Argument<string>("SRC") { Description = "The path to move." };
         var destination = new Argument<string>("DST") { Description = "The new path, or an existing directory to move SRC into." };
         var command = new Command("mv", CommandText.Describe(
-            "Move (rename) a file or directory within one mount.",
+            "Move (rename) a file or directory within one mount (distributedMv is the same: one worker, no job service).",
             "alluxio fs mv /data/tmp/part-0 /data/final"))
         {
             source, destination,
         };
+
+        // Alluxio's job-service move; with one worker and no job service it is this rename (within one mount).
+        command.Aliases.Add("distributedMv");
         context.SetAction(command, async (r, fs, ct) =>
         {
             var from = r.GetValue(source)!;

@@ -57,6 +57,8 @@ public sealed class FileSystemGrain(FileSystemMaster master) : Grain, IFileSyste
 
     public Task<LoadMetadataResult> LoadMetadata(string path, bool recursive, bool force, CallerIdentity caller) => master.LoadMetadataAsync(path, recursive, force, caller);
 
+    public Task<IReadOnlyList<string>> CheckConsistency(string path, CallerIdentity caller) => master.CheckConsistencyAsync(path, caller);
+
     public Task StartSync(string path, CallerIdentity caller) => master.StartSyncAsync(path, caller);
 
     public Task StopSync(string path, CallerIdentity caller) => master.StopSyncAsync(path, caller);
