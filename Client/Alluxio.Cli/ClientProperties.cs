@@ -13,8 +13,17 @@ namespace Alluxio.Cli;
 /// <param name="WriteType">alluxio.user.file.writetype.default (Default: the client's, ASYNC_THROUGH).</param>
 /// <param name="ReadType">alluxio.user.file.readtype.default (Default: the client's, CACHE).</param>
 /// <param name="BlockSizeBytes">alluxio.user.block.size.bytes.default (0: the master's default).</param>
-public sealed record ClientProperties(WriteType WriteType = WriteType.Default, ReadType ReadType = ReadType.Default, long BlockSizeBytes = 0)
+/// <param name="RetryMaxDuration">
+/// alluxio.user.rpc.retry.max.duration: how long a read-only command keeps retrying an unavailable master (null: the
+/// CLI's <see cref="DefaultRetryMaxDuration"/>; the SDK's own default, 2 min, is long for a terminal).
+/// </param>
+public sealed record ClientProperties(WriteType WriteType = WriteType.Default, ReadType ReadType = ReadType.Default, long BlockSizeBytes = 0, TimeSpan? RetryMaxDuration = null)
 {
+    public const string RetryMaxDurationKey = "alluxio.user.rpc.retry.max.duration";
+
+    /// <summary>The CLI's retry budget: long enough to ride out a master fail-over, short enough for a person waiting.</summary>
+    public static readonly TimeSpan DefaultRetryMaxDuration = TimeSpan.FromSeconds(10);
+
     public const string WriteTypeKey = "alluxio.user.file.writetype.default";
 
     public const string ReadTypeKey = "alluxio.user.file.readtype.default";
@@ -77,6 +86,8 @@ public sealed record ClientProperties(WriteType WriteType = WriteType.Default, R
         {
             options.DefaultReadType = ReadType;
         }
+
+        options.RetryMaxDuration = RetryMaxDuration ?? DefaultRetryMaxDuration;
     }
 
     private static bool TryApply(ClientProperties current, string key, string value, out ClientProperties updated, out string? error)
@@ -102,6 +113,12 @@ public sealed record ClientProperties(WriteType WriteType = WriteType.Default, R
                 return true;
             case BlockSizeKey:
                 error = $"Property {key} must be a positive size such as 64MB (got '{value}').";
+                return false;
+            case RetryMaxDurationKey when Durations.TryParseMilliseconds(value, out var retryMs):
+                updated = current with { RetryMaxDuration = TimeSpan.FromMilliseconds(retryMs) };
+                return true;
+            case RetryMaxDurationKey:
+                error = $"Property {key} must be a duration such as 10s or 2min (got '{value}').";
                 return false;
             default:
                 return true; // a property this client does not use (or a JVM one): ignored, as Alluxio's shell would

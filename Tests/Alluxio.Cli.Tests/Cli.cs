@@ -9,6 +9,12 @@ public static class Cli
     /// <summary>The limit of one command in tests.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// No retries of an unavailable master unless a test asks for them (-D given): the many tests of an unreachable
+    /// master would otherwise each wait out the CLI's retry budget.
+    /// </summary>
+    public const string NoRetries = "-Dalluxio.user.rpc.retry.max.duration=0";
+
     /// <summary>Runs the command line with no environment variables (so ALLUXIO_MASTER of the machine never leaks in).</summary>
     public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync(_ => null, args);
 
@@ -16,7 +22,8 @@ public static class Cli
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await AlluxioCli.RunAsync(args, output, error, environment).Within($"alluxio {string.Join(' ', args)}", Timeout);
+        string[] effective = args.Any(a => a.StartsWith("-Dalluxio.user.rpc.retry", StringComparison.Ordinal)) ? args : [NoRetries, .. args];
+        var exitCode = await AlluxioCli.RunAsync(effective, output, error, environment).Within($"alluxio {string.Join(' ', args)}", Timeout);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

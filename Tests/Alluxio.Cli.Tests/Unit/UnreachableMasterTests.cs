@@ -34,4 +34,24 @@ public sealed class UnreachableMasterTests
 
         Assert.Contains(master, reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadCommandsRetryAnUnavailableMasterForTheRetryBudget()
+    {
+        var master = $"127.0.0.1:{FreePort.Next()}";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var reason = (await Cli.RunAsync("-Dalluxio.user.rpc.retry.max.duration=1500ms", "--master", master, "fs", "stat", "/")).Failed(ExitCodes.Unavailable);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Contains(master, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadRetryBudgetIsAUsageError()
+    {
+        var reason = (await Cli.RunAsync("-Dalluxio.user.rpc.retry.max.duration=soon", "fs", "stat", "/")).Failed(ExitCodes.Usage);
+
+        Assert.Contains("alluxio.user.rpc.retry.max.duration", reason, StringComparison.Ordinal);
+    }
 }
