@@ -76,11 +76,15 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
             foreach (var target in order)
             {
                 var folder = $"jfsbench-{(run < 0 ? "warm" : run.ToString(CultureInfo.InvariantCulture))}-p{threads}-{targets.IndexOf(target)}";
-                List<Measurement> measured;
+                var measured = new List<Measurement>();
                 try
                 {
-                    measured = await Workload.RunAsync(target, folder, threads, run < 0 ? warm : sizes);
+                    await Workload.RunAsync(target, folder, threads, run < 0 ? warm : sizes, measured);
                     await target.RemoveFolderAsync(folder);
+                    if (target is SdkTarget { WriteType: WriteType.AsyncThrough } sdk)
+                    {
+                        measured.Add(new("(ASYNC_THROUGH: pending-persist list empty, s after the stat step)", sdk.LastPersistWaitSeconds, "s", 0, ""));
+                    }
                 }
                 catch (Exception e) when (target is SdkTarget)
                 {
@@ -97,12 +101,7 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
                         Console.Error.WriteLine($"  cleanup after the failure failed too: {cleanup.Message}");
                     }
 
-                    continue;
-                }
-
-                if (target is SdkTarget { WriteType: WriteType.AsyncThrough } sdk)
-                {
-                    measured.Add(new("(ASYNC_THROUGH: UFS caught up, s after the stat step)", sdk.LastPersistWaitSeconds, "s", 0, ""));
+                    // The steps done before the failure count; the failed step and those after it have no figure this run.
                 }
 
                 if (run < 0)

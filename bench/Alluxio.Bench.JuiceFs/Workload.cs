@@ -22,7 +22,8 @@ internal static class Workload
     public const string ReadSmall = "Read small file";
     public const string Stat = "Stat file";
 
-    public static async Task<List<Measurement>> RunAsync(Target target, string folder, int threads, Sizes sizes)
+    /// <summary>Runs the steps, adding each step's figure to <paramref name="results"/> as it completes (a later step's failure keeps them).</summary>
+    public static async Task RunAsync(Target target, string folder, int threads, Sizes sizes, List<Measurement> results)
     {
         var bigBlocks = (int)((sizes.BigFileBytes + sizes.BlockBytes - 1) / sizes.BlockBytes);
         var bigBytes = (long)bigBlocks * sizes.BlockBytes;
@@ -30,7 +31,6 @@ internal static class Workload
         var smallBlocks = (sizes.SmallFileBytes + smallBlock - 1) / smallBlock;
         var smallBytes = (long)smallBlocks * smallBlock;
         var mib = bigBytes / (1024.0 * 1024.0);
-        var results = new List<Measurement>();
 
         await target.CreateFolderAsync(folder);
         double cost;
@@ -86,7 +86,6 @@ internal static class Workload
             }
         });
         results.Add(new(Stat, sizes.SmallFileCount * threads / cost, "files/s", cost * 1000 / sizes.SmallFileCount, "ms/file"));
-        return results;
 
         string Big(int t) => $"{folder}/bigfile.{t}.0";
         string Small(int t, int i) => $"{folder}/smallfile.{t}.{i}";
