@@ -35,6 +35,33 @@ public sealed class ShortCircuitTests
         Assert.Equal("MEM", otherSource);
     }
 
+    [Theory]
+    [InlineData(WriteType.MustCache)]
+    [InlineData(WriteType.AsyncThrough)]
+    public async Task Hundreds_of_short_circuit_streams_on_one_connection_end_cleanly(WriteType writeType)
+    {
+        // Each short-circuit write and read is a stream of its own; one that does not end cleanly on both sides counts
+        // against Kestrel's concurrent-stream limit until the server gives up on the connection (ENHANCE_YOUR_CALM).
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(128 << 10, 79);
+
+        for (var i = 0; i < 400; i++)
+        {
+            var path = $"/many/f{i:D3}";
+            await using (var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(Recursive: true, WriteType: writeType)))
+            {
+                await stream.WriteAsync(data);
+            }
+
+            var (bytes, source) = await ReadAsync(fs, path);
+            Assert.Equal(data, bytes);
+            Assert.Equal("local MEM", source);
+        }
+    }
+
     [Fact]
     public async Task Short_circuit_writes_land_in_the_cache_with_the_same_bytes_and_an_abandoned_one_leaves_nothing()
     {

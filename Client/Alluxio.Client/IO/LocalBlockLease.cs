@@ -111,9 +111,32 @@ internal sealed class LocalBlockLease : IDisposable
     }
 
     /// <summary>Closes the file and ends the call, which ends the lease on the worker.</summary>
+    /// <summary>
+    /// Closes the file and ends the lease: this side of the stream ends, and the stream is read to the worker's trailers
+    /// in the background before it is disposed, so it closes in order rather than by a reset (resets pile up against
+    /// Kestrel's per-connection stream limit; see BlockWorkerService.EndOfRequestsAsync).
+    /// </summary>
     public void Dispose()
     {
         _file.Dispose();
-        _call.Dispose();
+        _ = CloseAsync(_call);
+    }
+
+    private static async Task CloseAsync(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call)
+    {
+        try
+        {
+            await call.RequestStream.CompleteAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await LocalBlockWriter.EndAsync(call, timeout.Token);
+        }
+        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or IOException or OperationCanceledException or TimeoutException or InvalidOperationException)
+        {
+            // The lease ends with the stream either way; a failed orderly close falls back to the reset below.
+        }
+        finally
+        {
+            call.Dispose();
+        }
     }
 }

@@ -88,6 +88,7 @@ internal sealed class LocalBlockWriter : IDisposable
         await WriteRequestAsync(commit, cancellationToken);
         var committed = (await NextAsync(_call, cancellationToken)).Committed;
         await _call.RequestStream.CompleteAsync();
+        await EndAsync(_call, cancellationToken);
         return committed?.Length ?? -1;
     }
 
@@ -128,6 +129,17 @@ internal sealed class LocalBlockWriter : IDisposable
         catch (RpcException e)
         {
             throw ClientErrors.FromRpc(e);
+        }
+    }
+
+    /// <summary>Reads the stream to its end (the worker's trailers) after this side ended, so it closes without a reset.</summary>
+    internal static async Task EndAsync<TRequest, TResponse>(AsyncDuplexStreamingCall<TRequest, TResponse> call, CancellationToken cancellationToken)
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>
+        where TResponse : class, Google.Protobuf.IMessage<TResponse>
+    {
+        if (await FileSystem.MoveNextAsync(call.ResponseStream, cancellationToken))
+        {
+            throw new IOException("The worker sent a message after the last one of the local block stream.");
         }
     }
 

@@ -123,6 +123,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
                     case LocalWriteRequest.ValueOneofCase.CommitLength:
                         var placement = await worker.CommitLocalBlockAsync(writer, request.CommitLength, request.ChunkCrcs.Count > 0 ? request.ChunkCrcs : null, token);
                         await responseStream.WriteAsync(new LocalWriteResponse { Committed = new WriteResponse { Length = placement.Length, TierAlias = placement.TierAlias } });
+                        await EndOfRequestsAsync(requestStream, token);
                         return;
                     default:
                         throw new RpcException(new Status(StatusCode.InvalidArgument, "A local write stream carries one command, then reservations and one commit."));
@@ -134,6 +135,20 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         catch (Exception e) when (e is not RpcException)
         {
             throw GrpcErrors.ToRpc(e);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the client to end its side of a finished stream before the handler returns, so the stream closes in
+    /// order (client END_STREAM, then the server's trailers) instead of being reset. A reset stream stays counted by
+    /// Kestrel among the connection's active streams until its handler is gone, and hundreds of them in a row make it
+    /// drop the connection (ENHANCE_YOUR_CALM). A message after the end is a protocol error.
+    /// </summary>
+    private static async Task EndOfRequestsAsync<T>(IAsyncStreamReader<T> stream, CancellationToken cancellationToken)
+    {
+        if (await stream.MoveNext(cancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "The stream carried a message after its last one."));
         }
     }
 
