@@ -11,6 +11,33 @@ public sealed class BlockWorkerProtocolTests(DataPathFixture fx) : IClassFixture
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = BlockWorkerReflection.Descriptor.Services[0];
     private static readonly Method<WriteRequest, WriteResponse> WriteBlock = Method<WriteRequest, WriteResponse>.From(Service, "WriteBlock");
     private static readonly Method<ReadRequest, ReadResponse> ReadBlock = Method<ReadRequest, ReadResponse>.From(Service, "ReadBlock");
+    private static readonly Method<OpenLocalBlockRequest, OpenLocalBlockResponse> OpenLocalBlock = Method<OpenLocalBlockRequest, OpenLocalBlockResponse>.From(Service, "OpenLocalBlock");
+
+    [Fact]
+    public async Task A_lease_is_trusted_only_after_a_full_read_checked_the_block()
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        var blockId = await IncompleteFileBlockAsync("/proto-trusted");
+        await WriteAsync(channel, blockId, "0123456789");
+
+        Assert.False((await LeaseAsync(channel, blockId)).Trusted); // written, never read: the client must check
+        Assert.Equal("0123456789", await ReadAsync(channel, new ReadRequest { BlockId = blockId })); // the worker checks it
+
+        var lease = await LeaseAsync(channel, blockId);
+        Assert.True(lease.Trusted);
+        Assert.Single(lease.ChunkCrcs); // the checksums still travel, for clients that check anyway
+    }
+
+    private static async Task<OpenLocalBlockResponse> LeaseAsync(GrpcChannel channel, long blockId)
+    {
+        using var call = channel.DuplexStreaming(OpenLocalBlock);
+        await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var response = call.ResponseStream.Current;
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+        return response;
+    }
 
     [Fact]
     public async Task A_write_stream_that_starts_with_data_is_refused()

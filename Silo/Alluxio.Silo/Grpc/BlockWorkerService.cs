@@ -87,7 +87,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
 
             var request = requestStream.Current;
             using var lease = await worker.LeaseBlockAsync(request.BlockId, request.Promote, context.CancellationToken);
-            var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes };
+            var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes, Trusted = lease.Trusted };
             response.ChunkCrcs.Add(lease.ChunkCrcs);
             await responseStream.WriteAsync(response);
             while (await requestStream.MoveNext(context.CancellationToken))

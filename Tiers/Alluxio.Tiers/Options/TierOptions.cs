@@ -14,4 +14,13 @@ public sealed class TierOptions
     /// <see langword="null"/> = on for every tier but MEM (a RAM disk does not survive a reboot either way).
     /// </summary>
     public bool? SyncOnCommit { get; set; }
+
+    /// <summary>
+    /// Check a block's chunks on its first read only, not on every read: once one reader has matched every chunk of a
+    /// block against its CRC32C (or a move did), later readers of that block on this tier trust it. For memory, where
+    /// stored bytes do not decay the way a disk's do (memory errors are ECC's domain), and whose readers are the hot
+    /// path; a block written, moved or recovered is checked again on its next read. <see langword="null"/> = on for MEM
+    /// only; disks check every reader.
+    /// </summary>
+    public bool? TrustCheckedBlocks { get; set; }
 }

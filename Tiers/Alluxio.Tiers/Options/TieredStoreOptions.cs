@@ -113,6 +113,9 @@ public sealed partial class TieredStoreOptions
     }
 
     /// <summary>Whether tier <paramref name="ordinal"/> fsyncs at commit.</summary>
+    internal bool TrustCheckedBlocks(int ordinal) =>
+        Tiers[ordinal].TrustCheckedBlocks ?? string.Equals(Tiers[ordinal].Alias, "MEM", StringComparison.OrdinalIgnoreCase);
+
     internal bool SyncOnCommit(int ordinal) =>
         Tiers[ordinal].SyncOnCommit ?? !string.Equals(Tiers[ordinal].Alias, "MEM", StringComparison.OrdinalIgnoreCase);
 

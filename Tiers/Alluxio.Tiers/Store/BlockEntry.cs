@@ -17,6 +17,12 @@ internal sealed class BlockEntry(long id, StorageDirectory directory, BlockCheck
 
     public BlockState State { get; set; }
 
+    /// <summary>
+    /// Every chunk of the data file has matched its CRC32C since the block was committed, recovered or last moved (set by
+    /// a reader that checked them all; cleared by a move, whose target is a new file).
+    /// </summary>
+    public volatile bool Checked;
+
     /// <summary>Open readers (leases).</summary>
     public int Readers { get; set; }
 

@@ -11,17 +11,21 @@ internal sealed class BlockReader : IBlockReader
     private readonly BlockEntry _block;
     private readonly IBlockFile _file;
     private readonly ulong[]? _verified;
+    private int _verifiedCount;
     private int _disposed;
 
-    public BlockReader(TieredBlockStore store, BlockEntry block, IBlockFile file, string path, string tierAlias, bool verify)
+    public BlockReader(TieredBlockStore store, BlockEntry block, IBlockFile file, string path, string tierAlias, bool verify, bool trusted)
     {
         _store = store;
         _block = block;
         _file = file;
         FilePath = path;
         TierAlias = tierAlias;
+        Trusted = trusted;
         _verified = verify ? new ulong[(block.Checksums.ChunkCrcs.Length + 63) / 64] : null;
     }
+
+    public bool Trusted { get; }
 
     public long BlockId => _block.Id;
 
@@ -108,7 +112,11 @@ internal sealed class BlockReader : IBlockReader
                 throw _store.DropCorrupt(_block, $"chunk {chunk} does not match its CRC32C");
             }
 
-            Interlocked.Or(ref _verified[chunk >> 6], bit);
+            if ((Interlocked.Or(ref _verified[chunk >> 6], bit) & bit) == 0
+                && Interlocked.Increment(ref _verifiedCount) == _block.Checksums.ChunkCrcs.Length)
+            {
+                _block.Checked = true; // every chunk matched: later readers on a trusting tier may skip the check
+            }
         }
     }
 

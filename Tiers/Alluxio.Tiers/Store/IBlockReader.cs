@@ -23,6 +23,13 @@ public interface IBlockReader : IDisposable
     /// <summary>The CRC32C of each chunk, for readers that read <see cref="FilePath"/> themselves (short-circuit) and check it.</summary>
     IReadOnlyList<uint> ChunkCrcs { get; }
 
+    /// <summary>
+    /// The store vouches for the bytes: every chunk was already checked since the block landed on its tier, and the tier
+    /// trusts checked blocks (<see cref="Options.TierOptions.TrustCheckedBlocks"/>), so this reader does not check and a
+    /// short-circuit reader need not either.
+    /// </summary>
+    bool Trusted { get; }
+
     /// <summary>Reads up to <paramref name="buffer"/>'s length at <paramref name="offset"/>; returns 0 at the end.</summary>
     int Read(long offset, Span<byte> buffer);
 }

@@ -1,8 +1,11 @@
 namespace Alluxio.Tiers.Store;
 
 /// <summary>A tier and its directories. The list is fixed at start; state is guarded by the store's lock.</summary>
-internal sealed class StorageTier(string alias, int ordinal, bool syncOnCommit)
+internal sealed class StorageTier(string alias, int ordinal, bool syncOnCommit, bool trustCheckedBlocks = false)
 {
+    /// <summary>Readers skip the CRC32C check of blocks already checked (<see cref="Options.TierOptions.TrustCheckedBlocks"/>).</summary>
+    public bool TrustCheckedBlocks { get; } = trustCheckedBlocks;
+
     public string Alias { get; } = alias;
 
     public int Ordinal { get; } = ordinal;

@@ -184,6 +184,7 @@ public sealed partial class TieredBlockStore
             target.Committed += block.Length;
             target.Blocks.Add(block.Id, block);
             block.Directory = target;
+            block.Checked = false; // a new file: its next reader checks it again
         }
 
         // The old files go while the claim is still held: once released, the block may move back into the source

@@ -63,7 +63,8 @@ public sealed partial class TieredBlockStore
             throw error;
         }
 
-        return new BlockReader(this, block, file, path, alias, _options.VerifyChecksumsOnRead);
+        var trusted = block.Checked && block.Directory.Tier.TrustCheckedBlocks;
+        return new BlockReader(this, block, file, path, alias, _options.VerifyChecksumsOnRead && !trusted, trusted);
     }
 
     /// <summary>Moves a claimed block to the top tier (evicting there); leaves it where it is when that cannot be done.</summary>

@@ -57,7 +57,7 @@ public sealed partial class TieredBlockStore : IBlockStore
         _tiers = new StorageTier[options.Tiers.Count];
         for (var t = 0; t < _tiers.Length; t++)
         {
-            var tier = new StorageTier(options.Tiers[t].Alias, t, options.SyncOnCommit(t));
+            var tier = new StorageTier(options.Tiers[t].Alias, t, options.SyncOnCommit(t), options.TrustCheckedBlocks(t));
             foreach (var dir in options.Tiers[t].Directories)
             {
                 tier.Directories.Add(new StorageDirectory(tier, Path.GetFullPath(dir.Path), dir.QuotaBytes));
