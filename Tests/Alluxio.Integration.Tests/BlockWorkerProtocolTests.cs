@@ -11,6 +11,7 @@ public sealed class BlockWorkerProtocolTests(DataPathFixture fx) : IClassFixture
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = BlockWorkerReflection.Descriptor.Services[0];
     private static readonly Method<WriteRequest, WriteResponse> WriteBlock = Method<WriteRequest, WriteResponse>.From(Service, "WriteBlock");
     private static readonly Method<ReadRequest, ReadResponse> ReadBlock = Method<ReadRequest, ReadResponse>.From(Service, "ReadBlock");
+    private static readonly Method<WriteUfsFileRequest, WriteUfsFileResponse> WriteUfsFile = Method<WriteUfsFileRequest, WriteUfsFileResponse>.From(Service, "WriteUfsFile");
     private static readonly Method<OpenLocalBlockRequest, OpenLocalBlockResponse> OpenLocalBlock = Method<OpenLocalBlockRequest, OpenLocalBlockResponse>.From(Service, "OpenLocalBlock");
 
     [Fact]
@@ -26,6 +27,27 @@ public sealed class BlockWorkerProtocolTests(DataPathFixture fx) : IClassFixture
         var lease = await LeaseAsync(channel, blockId);
         Assert.True(lease.Trusted);
         Assert.Single(lease.ChunkCrcs); // the checksums still travel, for clients that check anyway
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_ufs_write_may_append_only_its_own_cached_blocks(bool ownBlockMissing)
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        var other = await IncompleteFileBlockAsync(ownBlockMissing ? "/proto-ufs-own-other" : "/proto-ufs-other");
+        await WriteAsync(channel, other, "someone else's bytes");
+        var path = ownBlockMissing ? "/proto-ufs-own" : "/proto-ufs-mine";
+        var own = await IncompleteFileBlockAsync(path);
+
+        using var call = channel.ClientStreaming(WriteUfsFile, new CallOptions(new Metadata().Add(Grains.Wire.WireHeaders.User, Environment.UserName)));
+        await call.RequestStream.WriteAsync(new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = path } });
+        await call.RequestStream.WriteAsync(new WriteUfsFileRequest { BlockId = ownBlockMissing ? own : other });
+        await call.RequestStream.CompleteAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(ownBlockMissing ? StatusCode.NotFound : StatusCode.InvalidArgument, error.StatusCode);
+        Assert.False(File.Exists(Path.Combine(fx.UnderFs, path.TrimStart('/')))); // nothing appeared in the UFS
     }
 
     private static async Task<OpenLocalBlockResponse> LeaseAsync(GrpcChannel channel, long blockId)

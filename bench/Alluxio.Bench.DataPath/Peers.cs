@@ -47,8 +47,12 @@ internal static class Peers
         return seconds;
     }
 
-    /// <summary>Seconds to write <paramref name="data"/> repeatedly into a new file until <paramref name="total"/> bytes.</summary>
-    public static double WriteFileSeconds(string path, byte[] data, long total)
+    /// <summary>
+    /// Seconds to write <paramref name="data"/> repeatedly into a new file until <paramref name="total"/> bytes, and
+    /// with <paramref name="durable"/> to fsync it before closing (what the UFS does before a THROUGH or CACHE_THROUGH
+    /// write is acknowledged).
+    /// </summary>
+    public static double WriteFileSeconds(string path, byte[] data, long total, bool durable = false)
     {
         var clock = Stopwatch.StartNew();
         using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
@@ -56,6 +60,12 @@ internal static class Peers
             for (long offset = 0; offset < total; offset += Piece)
             {
                 RandomAccess.Write(file, data.AsSpan((int)(offset % data.Length), Piece), offset);
+            }
+
+            if (durable)
+            {
+                using var stream = new FileStream(file, FileAccess.Write, bufferSize: 0);
+                stream.Flush(flushToDisk: true);
             }
         }
 

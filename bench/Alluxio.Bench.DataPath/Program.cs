@@ -46,6 +46,8 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
         var direct = Path.Combine(ufsDir, "direct-" + tag);
         Record(run, "limit: write to the UFS disk directly", total / Peers.WriteFileSeconds(direct, data, total));
         Record(run, "limit: read the UFS file directly (page-cached)", total / Peers.ReadFileSeconds(direct));
+        Record(run, "limit: write to the UFS disk directly + fsync (durable, as the UFS commits)", total / Peers.WriteFileSeconds(direct + "-durable", data, total, durable: true));
+        File.Delete(direct + "-durable");
 
         Record(run, "SDK write MUST_CACHE", total / await WriteSeconds(fs, "/bench/mc-" + tag, WriteType.MustCache));
         Record(run, "SDK write MUST_CACHE, short-circuit", total / await WriteSeconds(local, "/bench/sc-" + tag, WriteType.MustCache));
@@ -53,11 +55,12 @@ await using (var silo = SiloProcess.Start(dataDir, environment))
         Record(run, "SDK read, cached in MEM, 2 blocks at a time", total / await ParallelReadSeconds(fs, "/bench/mc-" + tag, 2));
         Record(run, "SDK read, cached in MEM, short-circuit", total / await ReadSeconds(local, "/bench/mc-" + tag, ReadType.Cache));
         Record(run, "SDK write CACHE_THROUGH", total / await WriteSeconds(fs, "/bench/ct-" + tag, WriteType.CacheThrough));
+        Record(run, "SDK write CACHE_THROUGH, short-circuit", total / await WriteSeconds(local, "/bench/cts-" + tag, WriteType.CacheThrough));
         Record(run, "SDK write THROUGH", total / await WriteSeconds(fs, "/bench/th-" + tag, WriteType.Through));
         Record(run, "SDK read, cold (miss: UFS, caching)", total / await ReadSeconds(fs, "/bench/th-" + tag, ReadType.Cache));
         await Until(async () => (await fs.GetStatusAsync("/bench/th-" + tag)).InAlluxioPercentage == 100);
         Record(run, "SDK re-read, cached", total / await ReadSeconds(fs, "/bench/th-" + tag, ReadType.Cache));
-        foreach (var path in new[] { "/bench/mc-", "/bench/sc-", "/bench/ct-", "/bench/th-" })
+        foreach (var path in new[] { "/bench/mc-", "/bench/sc-", "/bench/ct-", "/bench/cts-", "/bench/th-" })
         {
             await fs.DeleteAsync(path + tag);
         }
@@ -80,12 +83,17 @@ foreach (var (name, values) in results)
     {
         _ when name.Contains("read", StringComparison.Ordinal) && name.Contains("rclone", StringComparison.Ordinal) => Median("limit: raw loopback TCP stream"),
         "SDK write MUST_CACHE" or "SDK write MUST_CACHE, short-circuit" => Median("limit: write to the MEM tier's tmpfs directly"),
-        "SDK write CACHE_THROUGH" or "SDK write THROUGH" => Median("limit: write to the UFS disk directly"),
+        "SDK write CACHE_THROUGH" or "SDK write CACHE_THROUGH, short-circuit" or "SDK write THROUGH" => Median("limit: write to the UFS disk directly + fsync (durable, as the UFS commits)"),
         "SDK read, cold (miss: UFS, caching)" or "SDK read, cached in MEM, short-circuit" => Median("limit: read the UFS file directly (page-cached)"),
         _ when name.StartsWith("SDK", StringComparison.Ordinal) => Median("limit: raw loopback TCP stream"),
         _ => double.NaN,
     };
     var ratio = double.IsNaN(limit) ? "" : $"{Median(name) / limit:F2}x";
+    if (name.Contains("THROUGH", StringComparison.Ordinal))
+    {
+        ratio += $" ({Median(name) / Median("limit: write to the UFS disk directly"):F2}x of the write without fsync)";
+    }
+
     Console.WriteLine($"| {name} | {Median(name) / 1e9:F2} | {string.Join(" ", values.Select(v => (v / 1e9).ToString("F2", CultureInfo.InvariantCulture)))} | {ratio} |");
 }
 

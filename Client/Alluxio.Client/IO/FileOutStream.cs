@@ -27,6 +27,7 @@ public sealed class FileOutStream : Stream
     private bool? _localWrites; // short-circuit writes into the worker's block files: decided at the first block
     private long _blockWritten; // bytes sent on the current block stream
     private AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>? _ufsCall;
+    private int _appendedBlocks;
     private int _buffered;
     private long _length;
     private bool _failed;
@@ -52,6 +53,12 @@ public sealed class FileOutStream : Stream
     private bool ToCache => _writeType is WriteType.MustCache or WriteType.CacheThrough or WriteType.AsyncThrough;
 
     private bool ToUfs => _writeType is WriteType.Through or WriteType.CacheThrough;
+
+    /// <summary>
+    /// CACHE_THROUGH sends the bytes once, to the block; the UFS stream then names each committed block and the worker
+    /// appends it to the UFS file itself (while the next block is written), instead of the bytes crossing twice.
+    /// </summary>
+    private bool UfsFromBlocks => _writeType == WriteType.CacheThrough;
 
     private long BlockSize => _status.BlockSizeBytes;
 
@@ -211,15 +218,9 @@ public sealed class FileOutStream : Stream
             _blockWritten += _buffered;
         }
 
-        if (ToUfs)
+        if (ToUfs && !UfsFromBlocks)
         {
-            if (_ufsCall is null)
-            {
-                _ufsCall = _fs.Channel.ClientStreaming(Methods.WriteUfsFile, _fs.StreamCallOptions(cancellationToken));
-                await WriteAsync(_ufsCall, new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = _status.Path } }, cancellationToken);
-            }
-
-            await WriteAsync(_ufsCall, new WriteUfsFileRequest { Chunk = chunk }, cancellationToken);
+            await WriteAsync(await UfsCallAsync(cancellationToken), new WriteUfsFileRequest { Chunk = chunk }, cancellationToken);
         }
 
         _length += _buffered;
@@ -260,8 +261,31 @@ public sealed class FileOutStream : Stream
         return _localBlock;
     }
 
-    /// <summary>Ends the current block (its stream, or its short-circuit write) and waits for the worker to commit it.</summary>
+    /// <summary>The UFS stream, opened with its command at the first bytes.</summary>
+    private async Task<AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>> UfsCallAsync(CancellationToken cancellationToken)
+    {
+        if (_ufsCall is null)
+        {
+            _ufsCall = _fs.Channel.ClientStreaming(Methods.WriteUfsFile, _fs.StreamCallOptions(cancellationToken));
+            await WriteAsync(_ufsCall, new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = _status.Path } }, cancellationToken);
+        }
+
+        return _ufsCall;
+    }
+
+    /// <summary>Ends the current block and, for CACHE_THROUGH, has the worker append the committed block to the UFS file.</summary>
     private async Task FinishBlockAsync()
+    {
+        await CommitBlockAsync();
+        if (UfsFromBlocks && _appendedBlocks < _blocks.Count)
+        {
+            _appendedBlocks = _blocks.Count;
+            await WriteAsync(await UfsCallAsync(CancellationToken.None), new WriteUfsFileRequest { BlockId = _blocks[^1] }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Ends the current block (its stream, or its short-circuit write) and waits for the worker to commit it.</summary>
+    private async Task CommitBlockAsync()
     {
         if (_localBlock is { } local)
         {

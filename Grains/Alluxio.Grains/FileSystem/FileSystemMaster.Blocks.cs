@@ -58,7 +58,7 @@ public sealed partial class FileSystemMaster
     /// Checks that <paramref name="caller"/> may write the data of <paramref name="path"/> — a file created and not yet
     /// completed, on a writable mount — and returns where it goes in the UFS (THROUGH and CACHE_THROUGH writes).
     /// </summary>
-    public (Protos.Meta.MountRecord Mount, string UfsPath, int Mode) ResolveUfsWrite(string path, CallerIdentity caller)
+    public (Protos.Meta.MountRecord Mount, string UfsPath, int Mode, long FileId) ResolveUfsWrite(string path, CallerIdentity caller)
     {
         path = AlluxioPath.Normalize(path);
         caller = Caller(caller);
@@ -77,6 +77,6 @@ public sealed partial class FileSystemMaster
         }
 
         CheckWritable(resolved.Mount, path);
-        return (resolved.Mount, MountTable.UfsRelativePath(resolved.Mount, path), file.Mode);
+        return (resolved.Mount, MountTable.UfsRelativePath(resolved.Mount, path), file.Mode, file.Id);
     }
 }

@@ -95,23 +95,81 @@ public sealed partial class LocalWorker
     /// Writes the data of <paramref name="path"/> (a file the caller created and may write) to its UFS location; the UFS
     /// file appears whole when the stream ends, and not at all if it fails. Returns the bytes written.
     /// </summary>
-    public async Task<long> WriteUfsFileAsync(string path, CallerIdentity caller, IAsyncEnumerable<ReadOnlyMemory<byte>> data, CancellationToken cancellationToken)
+    public async Task<long> WriteUfsFileAsync(string path, CallerIdentity caller, IAsyncEnumerable<UfsWritePiece> data, CancellationToken cancellationToken)
     {
-        var (mount, ufsPath, mode) = master.ResolveUfsWrite(path, caller);
+        var (mount, ufsPath, mode, fileId) = master.ResolveUfsWrite(path, caller);
         var connector = ufs.Get(mount);
         return await FileSystemMaster.UfsCall(mount, path, async () =>
         {
             await using var output = await connector.CreateFileAsync(ufsPath, new UfsCreateFileOptions { Mode = mode, CreateParents = true }, cancellationToken);
             long length = 0;
-            await foreach (var chunk in data.WithCancellation(cancellationToken))
+            await foreach (var piece in data.WithCancellation(cancellationToken))
             {
-                await output.WriteAsync(chunk, cancellationToken);
-                length += chunk.Length;
+                if (piece.BlockId is { } blockId)
+                {
+                    length += await AppendCachedBlockAsync(output, path, fileId, blockId, cancellationToken);
+                    continue;
+                }
+
+                await output.WriteAsync(piece.Bytes, cancellationToken);
+                length += piece.Bytes.Length;
             }
 
             await output.CommitAsync(cancellationToken);
             metrics.Add(Metrics.MetricNames.BytesWrittenUfsAll, length);
             return length;
         });
+    }
+
+    /// <summary>
+    /// Appends one of the file's committed blocks to its UFS output, read under a lease (checked as any read is). A
+    /// block of another file is refused: the caller may write this file, not read others through it.
+    /// </summary>
+    private async Task<long> AppendCachedBlockAsync(UfsOutputStream output, string path, long fileId, long blockId, CancellationToken cancellationToken)
+    {
+        if (BlockId.FileIdOf(blockId) != fileId)
+        {
+            throw new Grains.Exceptions.InvalidArgumentException($"Block {blockId} is not a block of {path}.");
+        }
+
+        IBlockReader reader;
+        try
+        {
+            reader = await Store.OpenReadAsync(blockId, new BlockReadOptions(), cancellationToken);
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+
+        using (reader)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+            try
+            {
+                long offset = 0;
+                while (offset < reader.Length)
+                {
+                    int read;
+                    try
+                    {
+                        read = reader.Read(offset, buffer.AsSpan(0, (int)Math.Min(buffer.Length, reader.Length - offset)));
+                    }
+                    catch (BlockStoreException e)
+                    {
+                        throw WorkerErrors.Map(e);
+                    }
+
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    offset += read;
+                }
+
+                return offset;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             var length = await worker.WriteUfsFileAsync(
                 command.Command.Path,
                 CallerIdentities.From(context),
-                Chunks(requestStream, r => r.ValueCase == WriteUfsFileRequest.ValueOneofCase.Chunk ? r.Chunk : null, context.CancellationToken),
+                UfsPieces(requestStream, context.CancellationToken),
                 context.CancellationToken);
             return new WriteUfsFileResponse { Length = length };
         }
@@ -163,6 +163,21 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         return isCommand(stream.Current)
             ? stream.Current
             : throw new RpcException(new Status(StatusCode.InvalidArgument, "The first message of a write stream must be its command, not data."));
+    }
+
+    /// <summary>The pieces of a UFS file after its command: chunks of bytes or ids of its cached blocks (a second command is an error).</summary>
+    private static async IAsyncEnumerable<Grains.Worker.UfsWritePiece> UfsPieces(IAsyncStreamReader<WriteUfsFileRequest> stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await stream.MoveNext(cancellationToken))
+        {
+            var request = stream.Current;
+            yield return request.ValueCase switch
+            {
+                WriteUfsFileRequest.ValueOneofCase.Chunk => new Grains.Worker.UfsWritePiece(request.Chunk.Memory),
+                WriteUfsFileRequest.ValueOneofCase.BlockId => new Grains.Worker.UfsWritePiece(ReadOnlyMemory<byte>.Empty, request.BlockId),
+                _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "A UFS write stream carries one command, then only data chunks or block ids.")),
+            };
+        }
     }
 
     /// <summary>The data messages after the command, as memory (a second command is an error).</summary>
