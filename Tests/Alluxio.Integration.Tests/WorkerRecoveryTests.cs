@@ -42,7 +42,9 @@ public sealed class WorkerRecoveryTests
         await silo.WaitUntilServingAsync();
         using var fs = FileSystem.Connect(silo.Address);
         var data = DataPathFixture.Bytes(Mib + 100, 62);
-        var status = await WriteAsync(fs, "/healed", data, WriteType.CacheThrough);
+        await WriteAsync(fs, "/healed", data, WriteType.Through);
+        await fs.LoadAsync("/healed"); // cached by the worker from the UFS, not yet read: its first reader checks it
+        var status = await fs.GetStatusAsync("/healed");
         var blockFile = Path.Combine(silo.DataDir, "tiers", "mem", "blocks", status.BlockIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         var bytes = await File.ReadAllBytesAsync(blockFile);
         bytes[12345] ^= 0xFF;
