@@ -57,6 +57,24 @@ public sealed class WorkerRecoveryTests
     }
 
     [Fact]
+    public async Task With_trust_off_a_block_corrupted_after_its_first_read_is_still_caught_and_healed()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"), new Dictionary<string, string> { ["ALLUXIO_Worker__TrustCheckedMemoryBlocks"] = "false" });
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(Mib + 100, 64);
+        var status = await WriteAsync(fs, "/checked-always", data, WriteType.CacheThrough); // the UFS append reads it in full
+        Assert.Equal(data, await ReadAsync(fs, "/checked-always"));
+        var blockFile = Path.Combine(silo.DataDir, "tiers", "mem", "blocks", status.BlockIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var bytes = await File.ReadAllBytesAsync(blockFile);
+        bytes[4321] ^= 0xFF;
+        await File.WriteAllBytesAsync(blockFile, bytes);
+
+        Assert.Equal(data, await ReadAsync(fs, "/checked-always"));
+    }
+
+    [Fact]
     public async Task A_must_cache_file_whose_blocks_are_gone_is_lost_not_served_short()
     {
         using var dir = new TempDirectory();

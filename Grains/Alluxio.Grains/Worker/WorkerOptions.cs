@@ -39,6 +39,12 @@ public sealed class WorkerOptions
     /// <summary>The host name clients compare with their own for locality (empty = this machine's name).</summary>
     public string Host { get; set; } = "";
 
+    /// <summary>
+    /// The default MEM tier checks a block's CRC32C on its first full read only and trusts it after that (default true;
+    /// false: every reader checks, short-circuit reads included). See TierOptions.TrustCheckedBlocks.
+    /// </summary>
+    public bool TrustCheckedMemoryBlocks { get; set; } = true;
+
     /// <summary>The problems with these settings (none = valid).</summary>
     public IEnumerable<string> Validate()
     {
@@ -99,7 +105,7 @@ public sealed class WorkerOptions
             VerifyChecksumsOnRead = TieredStore.VerifyChecksumsOnRead,
             Tiers =
             [
-                new TierOptions { Alias = "MEM", Directories = [new TierDirectoryOptions { Path = memory, QuotaBytes = memoryBytes }] },
+                new TierOptions { Alias = "MEM", Directories = [new TierDirectoryOptions { Path = memory, QuotaBytes = memoryBytes }], TrustCheckedBlocks = TrustCheckedMemoryBlocks },
                 new TierOptions { Alias = "SSD", Directories = [new TierDirectoryOptions { Path = ssd, QuotaBytes = ssdBytes }] },
             ],
         };
