@@ -32,7 +32,7 @@ public sealed partial class FileSystem : IDisposable
         _masters = new MasterChannels(masters, new GrpcChannelOptions { MaxReceiveMessageSize = options.MaxReceiveMessageSize });
         _retrier = new Retrier(_masters, options);
         _headers = new Metadata().Add(WireHeaders.User, options.User);
-        _cache = options.MetadataCacheEnabled ? new MetadataCache(options.MetadataCacheMaxSize, options.MetadataCacheExpiration) : null;
+        _cache = options.MetadataCacheEnabled ? new MetadataCache(options.MetadataCacheMaxSize, options.MetadataCacheExpiration, options.TimeProvider) : null;
     }
 
     /// <summary>The address of the master this client talks to now.</summary>

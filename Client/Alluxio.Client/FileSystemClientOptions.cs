@@ -49,6 +49,9 @@ public sealed class FileSystemClientOptions
     /// <summary>How long a cached status is used (Alluxio's <c>alluxio.user.metadata.cache.expiration.time</c>, 10 min).</summary>
     public TimeSpan MetadataCacheExpiration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The clock of the metadata cache's expiry (default the system's; tests pass a manual one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>
     /// Send metadata calls (getStatus, exists, create, complete, delete, rename, setAttribute, checkAccess) over one
     /// multiplexed session stream instead of one HTTP/2 stream each (default true; several times faster under load).

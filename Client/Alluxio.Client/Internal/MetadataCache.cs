@@ -13,10 +13,12 @@ namespace Alluxio.Client.Internal;
 /// recursive changes) and its parent both before it is sent and after it answered, so a read racing with the
 /// mutation cannot leave the old status behind. Other clients' changes are seen once the entry expires.
 /// </summary>
-internal sealed class MetadataCache(int maxSize, TimeSpan expiration)
+internal sealed class MetadataCache(int maxSize, TimeSpan expiration, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
+
+    private long Now => (long)time.GetElapsedTime(0, time.GetTimestamp()).TotalMilliseconds;
 
     /// <summary>How many statuses are held (expired ones included until they are swept).</summary>
     public int Count => _entries.Count;
@@ -29,7 +31,7 @@ internal sealed class MetadataCache(int maxSize, TimeSpan expiration)
             return null;
         }
 
-        if (Environment.TickCount64 < entry.ExpiresAt)
+        if (Now < entry.ExpiresAt)
         {
             return entry.Status;
         }
@@ -54,7 +56,7 @@ internal sealed class MetadataCache(int maxSize, TimeSpan expiration)
             Shrink();
         }
 
-        _entries[key] = new Entry(status, Environment.TickCount64 + (long)expiration.TotalMilliseconds, Environment.TickCount64);
+        _entries[key] = new Entry(status, Now + (long)expiration.TotalMilliseconds, Now);
     }
 
     /// <summary>The generation a read must note before it asks the master (see <see cref="Put"/>).</summary>
@@ -91,7 +93,7 @@ internal sealed class MetadataCache(int maxSize, TimeSpan expiration)
 
     private void Shrink()
     {
-        var now = Environment.TickCount64;
+        var now = Now;
         foreach (var (key, entry) in _entries)
         {
             if (entry.ExpiresAt <= now)

@@ -24,14 +24,19 @@ public sealed class MetadataCacheTests
     {
         await using var master = await FaultyMaster.StartAsync();
         master.AddFile("/a");
-        using var fs = FileSystem.Connect(master.Address, new FileSystemClientOptions { MetadataCacheEnabled = true, MetadataCacheExpiration = TimeSpan.FromMilliseconds(300) });
+        var clock = new Alluxio.Testing.Time.ManualTimeProvider();
+        using var fs = FileSystem.Connect(master.Address, new FileSystemClientOptions { MetadataCacheEnabled = true, MetadataCacheExpiration = TimeSpan.FromMinutes(1), TimeProvider = clock });
 
         await fs.GetStatusAsync("/a");
         await fs.GetStatusAsync("//a/");
         Assert.True(await fs.ExistsAsync("/a"));
         Assert.Equal(1, master.Calls("GetStatus"));
 
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await fs.GetStatusAsync("/a");
+        Assert.Equal(1, master.Calls("GetStatus"));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
         await fs.GetStatusAsync("/a");
         Assert.Equal(2, master.Calls("GetStatus"));
     }
