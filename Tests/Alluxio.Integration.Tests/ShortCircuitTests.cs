@@ -62,6 +62,35 @@ public sealed class ShortCircuitTests
         }
     }
 
+    [Theory]
+    [InlineData(WriteType.MustCache)]
+    [InlineData(WriteType.CacheThrough)]
+    public async Task Large_writes_bypass_the_buffer_and_split_at_block_ends(WriteType writeType)
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var local = FileSystem.Connect(silo.Address);
+        using var remote = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = false });
+        var data = DataPathFixture.Bytes((3 * Mib) + (Mib / 2) + 5, 83);
+
+        await using (var stream = await local.OpenWriteAsync("/direct", new CreateFileOptions(BlockSizeBytes: Mib, WriteType: writeType)))
+        {
+            await stream.WriteAsync(data.AsMemory(0, 3)); // buffered
+            await stream.WriteAsync(data.AsMemory(3, data.Length - 5)); // mostly direct, across three block ends
+            await stream.WriteAsync(data.AsMemory(data.Length - 2)); // buffered again
+        }
+
+        var status = await local.GetStatusAsync("/direct");
+        Assert.Equal(4, status.BlockIds.Count);
+        Assert.Equal(100, status.InAlluxioPercentage);
+        Assert.Equal(data, (await ReadAsync(remote, "/direct")).Bytes);
+        if (writeType == WriteType.CacheThrough)
+        {
+            Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(silo.DataDir, "underfs", "direct")));
+        }
+    }
+
     [Fact]
     public async Task Short_circuit_writes_land_in_the_cache_with_the_same_bytes_and_an_abandoned_one_leaves_nothing()
     {

@@ -101,6 +101,23 @@ public sealed class FileOutStream : Stream
         {
             while (!buffer.IsEmpty)
             {
+                if (_buffered == 0 && buffer.Length >= _buffer.Length && await DirectLocalBlockAsync(cancellationToken) is { } local)
+                {
+                    // Short-circuit and nothing buffered: the caller's bytes go straight into the block file (no
+                    // copy into the stream's buffer), up to the block's end.
+                    var direct = (int)Math.Min(buffer.Length, BlockSize - (_length % BlockSize));
+                    await local.WriteAsync(buffer[..direct], cancellationToken);
+                    _blockWritten += direct;
+                    _length += direct;
+                    buffer = buffer[direct..];
+                    if (_length % BlockSize == 0)
+                    {
+                        await FinishBlockAsync();
+                    }
+
+                    continue;
+                }
+
                 // A message never spans two blocks: cut at the block boundary.
                 var room = _buffer.Length - _buffered;
                 var toBlockEnd = BlockSize - ((_length + _buffered) % BlockSize);
@@ -230,6 +247,10 @@ public sealed class FileOutStream : Stream
             await FinishBlockAsync();
         }
     }
+
+    /// <summary>The short-circuit writer when the caller's bytes may bypass the buffer: they go to the cache only (or the UFS takes committed blocks).</summary>
+    private async Task<LocalBlockWriter?> DirectLocalBlockAsync(CancellationToken cancellationToken) =>
+        ToCache && (!ToUfs || UfsFromBlocks) ? await LocalBlockAsync(cancellationToken) : null;
 
     /// <summary>
     /// The short-circuit writer of the current block, created at its first bytes when the worker is on this host and
