@@ -51,8 +51,11 @@ public sealed partial class FileSystem
     }
 
     /// <summary>Persists a file now (alluxio fs persist): a NOT_PERSISTED file is scheduled, a failing one retried at once.</summary>
-    public async Task<FileStatus> PersistAsync(string path, CancellationToken cancellationToken = default) =>
-        (await Call(Methods.ScheduleAsyncPersistence, new Protos.Grpc.File.ScheduleAsyncPersistencePRequest { Path = path }, cancellationToken)).FileInfo.FromWire();
+    public async Task<FileStatus> PersistAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var invalidate = Invalidating(path, tree: false); // its persistence state changes
+        return (await Call(Methods.ScheduleAsyncPersistence, new Protos.Grpc.File.ScheduleAsyncPersistencePRequest { Path = path }, cancellationToken)).FileInfo.FromWire();
+    }
 
     /// <summary>The files waiting to be persisted, with their attempts and last failure.</summary>
     public async Task<IReadOnlyList<PendingPersistInfo>> ListPendingPersistsAsync(CancellationToken cancellationToken = default) =>
@@ -62,6 +65,7 @@ public sealed partial class FileSystem
     /// <summary>Frees cached data (alluxio fs free); refused for files not persisted, and for pinned files unless <paramref name="forced"/> (which unpins them).</summary>
     public async Task<FreeResult> FreeAsync(string path, bool recursive = false, bool forced = false, CancellationToken cancellationToken = default)
     {
+        using var invalidate = Invalidating(path, tree: true); // cached percentages (and pins, with forced) change
         var response = await Call(Methods.Free, new Protos.Grpc.File.FreePRequest { Path = path, Options = new Protos.Grpc.File.FreePOptions { Recursive = recursive, Forced = forced } }, cancellationToken, idempotent: true);
         return new FreeResult(response.Files, response.Blocks);
     }
@@ -72,6 +76,7 @@ public sealed partial class FileSystem
     /// </summary>
     public async Task<long> LoadAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var invalidate = Invalidating(path, tree: true); // cached percentages change
         long done = 0;
         await foreach (var file in FilesAsync(path, cancellationToken))
         {

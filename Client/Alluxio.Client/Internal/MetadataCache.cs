@@ -9,7 +9,8 @@ namespace Alluxio.Client.Internal;
 /// The client's optional metadata cache (Alluxio's <c>alluxio.user.metadata.cache.*</c>): statuses this client read,
 /// by normalized path, each used until it expires, at most <c>maxSize</c> of them (when full, expired entries go first,
 /// then the oldest). Invariant: after one of this client's own mutations returns (or fails), no status of a path it may
-/// have changed is served from the cache: the mutation drops the path (its subtree for deletes, renames, mounts and
+/// have changed (create, complete, delete, rename, setAttribute, mount, unmount, persist, free, load) is served from
+/// the cache: the mutation drops the path (its subtree for deletes, renames, mounts and
 /// recursive changes) and its parent both before it is sent and after it answered, so a read racing with the
 /// mutation cannot leave the old status behind. Other clients' changes are seen once the entry expires.
 /// </summary>
