@@ -50,6 +50,34 @@ public sealed class BlockWorkerProtocolTests(DataPathFixture fx) : IClassFixture
         Assert.False(File.Exists(Path.Combine(fx.UnderFs, path.TrimStart('/')))); // nothing appeared in the UFS
     }
 
+    [Fact]
+    public async Task A_ufs_write_from_a_corrupt_block_fails_before_anything_reaches_the_ufs()
+    {
+        using var channel = GrpcChannel.ForAddress(fx.Silo.Address);
+        const string path = "/proto-ufs-corrupt";
+        var blockId = await IncompleteFileBlockAsync(path);
+        var content = new string('x', 3 << 20);
+        await WriteAsync(channel, blockId, content); // written, not yet checked: the append checks it
+        var blockFile = Path.Combine(fx.Silo.DataDir, "tiers", "mem", "blocks", blockId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using (var file = new FileStream(blockFile, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = (2 << 20) + 7; // in the last piece: the pieces before it are copied first
+            file.WriteByte((byte)'y');
+        }
+
+        using var call = channel.ClientStreaming(WriteUfsFile, new CallOptions(new Metadata().Add(Grains.Wire.WireHeaders.User, Environment.UserName)));
+        await call.RequestStream.WriteAsync(new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = path } });
+        await call.RequestStream.WriteAsync(new WriteUfsFileRequest { BlockId = blockId });
+        await call.RequestStream.CompleteAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("CRC32C", error.Status.Detail, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fx.UnderFs, path.TrimStart('/'))));
+        Assert.Empty(Directory.EnumerateFiles(fx.UnderFs, ".alluxio-ufs-*", SearchOption.AllDirectories)); // no pending write left
+        Assert.False(File.Exists(blockFile)); // the corrupt block was dropped
+    }
+
     private static async Task<OpenLocalBlockResponse> LeaseAsync(GrpcChannel channel, long blockId)
     {
         using var call = channel.DuplexStreaming(OpenLocalBlock);

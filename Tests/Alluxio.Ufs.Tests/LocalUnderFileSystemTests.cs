@@ -36,6 +36,34 @@ public sealed class LocalUnderFileSystemTests : IAsyncLifetime
         Assert.Empty(_scratch.InternalLeftovers());
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(4096L)]
+    [InlineData(1L << 20)]
+    public async Task Early_writeback_does_not_change_what_lands(long writebackBytes)
+    {
+        await using var ufs = new LocalUnderFileSystem(_scratch.Root, LocalUnderFileSystemOptions.Default with { WritebackBytes = writebackBytes });
+        var content = new byte[(3 << 20) + 5];
+        new Random(5).NextBytes(content);
+        var source = _scratch.Host("source.bin");
+        await File.WriteAllBytesAsync(source, content);
+        using var handle = File.OpenHandle(source);
+        await using (var output = await ufs.CreateFileAsync("w.bin"))
+        {
+            for (var offset = 0; offset < 1 << 20; offset += 1000)
+            {
+                await output.WriteAsync(content.AsMemory(offset, Math.Min(1000, (1 << 20) - offset))); // small writes, through the stream's buffer
+            }
+
+            output.Write(content.AsSpan(1 << 20, 1 << 20));
+            await output.AppendFileAsync(handle, 2 << 20, content.Length - (2 << 20));
+            await output.CommitAsync();
+        }
+
+        Assert.Equal(content, await File.ReadAllBytesAsync(_scratch.InRoot("w.bin")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => (LocalUnderFileSystemOptions.Default with { WritebackBytes = -1 }).Validate());
+    }
+
     [Fact]
     public async Task A_pending_write_is_a_private_hidden_temp_file_in_the_target_directory()
     {

@@ -140,6 +140,36 @@ public abstract class UfsOutputStream : Stream
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="AppendFileAsync"/> copies inside the kernel (a local UFS: file to file, the bytes never enter
+    /// this process); otherwise it reads the source through a buffer like any write.
+    /// </summary>
+    public virtual bool AppendsFilesInKernel => false;
+
+    /// <summary>
+    /// Appends <paramref name="count"/> bytes of the regular file <paramref name="source"/> from
+    /// <paramref name="offset"/>, as <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/> would (a failure
+    /// aborts the stream). Returns the bytes appended: fewer only when the source ends first.
+    /// </summary>
+    public async ValueTask<long> AppendFileAsync(Microsoft.Win32.SafeHandles.SafeFileHandle source, long offset, long count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        EnsureOpen();
+        try
+        {
+            var appended = await AppendFileCoreAsync(source, offset, count, cancellationToken).ConfigureAwait(false);
+            _written += appended;
+            return appended;
+        }
+        catch
+        {
+            Abort();
+            throw;
+        }
+    }
+
     /// <inheritdoc/>
     public override void WriteByte(byte value) => Write([value]);
 
@@ -191,6 +221,36 @@ public abstract class UfsOutputStream : Stream
 
     /// <summary>Writes <paramref name="buffer"/> towards the pending file.</summary>
     protected abstract ValueTask WriteCoreAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends a range of a file; the default reads it through a pooled buffer into <see cref="WriteCoreAsync"/>.
+    /// Implementations that can copy file to file in the kernel override this and <see cref="AppendsFilesInKernel"/>.
+    /// </summary>
+    protected virtual async ValueTask<long> AppendFileCoreAsync(Microsoft.Win32.SafeHandles.SafeFileHandle source, long offset, long count, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(count, 1, 1 << 20));
+        try
+        {
+            long done = 0;
+            while (done < count)
+            {
+                var read = await RandomAccess.ReadAsync(source, buffer.AsMemory(0, (int)Math.Min(buffer.Length, count - done)), offset + done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await WriteCoreAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                done += read;
+            }
+
+            return done;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Pushes buffered bytes towards the UFS (not a commit).</summary>
     protected virtual void FlushCore()

@@ -1,4 +1,5 @@
 using Alluxio.Ufs.Local.Native;
+using Microsoft.Win32.SafeHandles;
 
 namespace Alluxio.Ufs.Local;
 
@@ -8,6 +9,9 @@ namespace Alluxio.Ufs.Local;
 /// onto the target (atomically refusing an existing target unless overwriting: renameat2 RENAME_NOREPLACE), and
 /// fsyncs the directory so the new name survives a crash. Abort closes and unlinks the temp file. If the directory
 /// fsync fails after the rename, the file is visible yet the commit reports the failure (its durability is unknown).
+/// Every <see cref="LocalUnderFileSystemOptions.WritebackBytes"/> written, the kernel is asked to start writing them
+/// out (a hint, never waited for; errors surface at the commit's fsync), so that fsync finds little left to do.
+/// Appended files are copied by the kernel (<see cref="FileCopy"/>).
 /// </summary>
 internal sealed class LocalOutputStream : UfsOutputStream
 {
@@ -19,11 +23,13 @@ internal sealed class LocalOutputStream : UfsOutputStream
     private readonly uint _uid;
     private readonly uint _gid;
     private readonly bool _allowSetOwnerFailure;
+    private readonly long _writebackBytes;
     private readonly LocalErrors _errors;
+    private long _writebackFrom; // where the bytes not yet handed to writeback start
 
     internal LocalOutputStream(
         string path, FileStream file, string directory, string tempPath, string targetPath, UfsCreateFileOptions options,
-        (uint Uid, uint Gid) owner, bool allowSetOwnerFailure, LocalErrors errors)
+        (uint Uid, uint Gid) owner, LocalUnderFileSystemOptions settings, LocalErrors errors)
         : base(path)
     {
         _file = file;
@@ -32,7 +38,8 @@ internal sealed class LocalOutputStream : UfsOutputStream
         _targetPath = targetPath;
         _options = options;
         (_uid, _gid) = owner;
-        _allowSetOwnerFailure = allowSetOwnerFailure;
+        _allowSetOwnerFailure = settings.AllowSetOwnerFailure;
+        _writebackBytes = settings.WritebackBytes;
         _errors = errors;
     }
 
@@ -41,6 +48,7 @@ internal sealed class LocalOutputStream : UfsOutputStream
         try
         {
             _file.Write(buffer);
+            StartWriteback();
         }
         catch (Exception e)
         {
@@ -53,10 +61,31 @@ internal sealed class LocalOutputStream : UfsOutputStream
         try
         {
             await _file.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            StartWriteback();
         }
         catch (Exception e)
         {
             throw _errors.FromException(e, "write", Path);
+        }
+    }
+
+    public override bool AppendsFilesInKernel => true;
+
+    protected override ValueTask<long> AppendFileCoreAsync(SafeFileHandle source, long offset, long count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _file.Flush();
+            var at = _file.Position;
+            var copied = FileCopy.Copy(source, offset, _file.SafeFileHandle, at, count);
+            _file.Position = at + copied; // the stream's own position: its later writes go after the copied bytes
+            StartWriteback();
+            return ValueTask.FromResult(copied);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ValueTask.FromException<long>(_errors.FromException(e, "write", Path));
         }
     }
 
@@ -120,6 +149,20 @@ internal sealed class LocalOutputStream : UfsOutputStream
         {
             return Task.FromException(_errors.FromException(e, "commit", Path));
         }
+    }
+
+    /// <summary>Hands the bytes written since the last call to the kernel's writeback once there are enough of them.</summary>
+    private void StartWriteback()
+    {
+        var position = _file.Position;
+        if (_writebackBytes == 0 || position - _writebackFrom < _writebackBytes || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        _file.Flush();
+        _ = LibC.sync_file_range(_file.SafeFileHandle, _writebackFrom, position - _writebackFrom, LibC.SyncFileRangeWrite);
+        _writebackFrom = position;
     }
 
     protected override void AbortCore()

@@ -83,7 +83,7 @@ public sealed partial class LocalUnderFileSystem
 
             var file = new FileStream(temp, fileOptions);
             return (UfsOutputStream)new LocalOutputStream(
-                normal, file, parent.HostPath, temp, target.HostPath, options, owner, _options.AllowSetOwnerFailure, _errors);
+                normal, file, parent.HostPath, temp, target.HostPath, options, owner, _options, _errors);
         });
 
     /// <summary>The resolved parent directory of <paramref name="normal"/>, which a write needs to exist.</summary>

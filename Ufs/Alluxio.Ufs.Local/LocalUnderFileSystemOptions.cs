@@ -16,6 +16,13 @@ public sealed record LocalUnderFileSystemOptions
     /// </summary>
     public bool AllowSetOwnerFailure { get; init; }
 
+    /// <summary>
+    /// Bytes a write accumulates before it asks the kernel to start writing them to the device
+    /// (<c>sync_file_range</c> WRITE, without waiting; RocksDB's <c>bytes_per_sync</c>), so the fsync that commits the
+    /// file waits only for the last of them instead of the whole file. 0 = leave it all to the commit. Default 8 MiB.
+    /// </summary>
+    public long WritebackBytes { get; init; } = 8 << 20;
+
     /// <summary>How long a watcher collects notifications after the first one before delivering them as one batch.</summary>
     public TimeSpan WatchBatchWindow { get; init; } = TimeSpan.FromMilliseconds(100);
 
@@ -35,6 +42,7 @@ public sealed record LocalUnderFileSystemOptions
     /// <exception cref="ArgumentOutOfRangeException">A window is not positive or a capacity is below 1.</exception>
     public void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(WritebackBytes, nameof(WritebackBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WatchBatchWindow, TimeSpan.Zero, nameof(WatchBatchWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchMaxBatchSize, 1, nameof(WatchMaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchQueueCapacity, 1, nameof(WatchQueueCapacity));

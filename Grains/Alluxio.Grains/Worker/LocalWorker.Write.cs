@@ -144,6 +144,11 @@ public sealed partial class LocalWorker
 
         using (reader)
         {
+            if (output.AppendsFilesInKernel)
+            {
+                return await AppendBlockFileAsync(output, reader, cancellationToken);
+            }
+
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
             try
             {
@@ -170,6 +175,89 @@ public sealed partial class LocalWorker
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends a leased block to a UFS output that copies files in the kernel (a local UFS): the block file goes to the
+    /// UFS file piece by piece without entering this process. Unless the store vouches for the block
+    /// (<see cref="IBlockReader.Trusted"/>), each piece is first read through the lease, which checks its CRC32Cs;
+    /// the check of the next piece runs on another thread while this one is copied, and a corrupt piece fails the
+    /// write before it reaches the UFS (the block is dropped as on any read).
+    /// </summary>
+    private static async Task<long> AppendBlockFileAsync(UfsOutputStream output, IBlockReader reader, CancellationToken cancellationToken)
+    {
+        const int Piece = 4 << 20;
+        Microsoft.Win32.SafeHandles.SafeFileHandle file;
+        try
+        {
+            file = File.OpenHandle(reader.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Grains.Exceptions.UnavailableException($"Block {reader.BlockId}'s file cannot be opened: {e.Message}", e);
+        }
+
+        using var handle = file;
+        var length = reader.Length;
+        Task? check = reader.Trusted || length == 0 ? null : Task.Run(() => CheckPiece(reader, 0, Math.Min(Piece, length)));
+        long done = 0;
+        try
+        {
+            while (done < length)
+            {
+                var piece = Math.Min(Piece, length - done);
+                if (check is not null)
+                {
+                    await check;
+                    var next = done + piece;
+                    check = next < length ? Task.Run(() => CheckPiece(reader, next, Math.Min(Piece, length - next))) : null;
+                }
+
+                var copied = await output.AppendFileAsync(file, done, piece, cancellationToken);
+                if (copied != piece)
+                {
+                    throw new Grains.Exceptions.UnavailableException($"Block {reader.BlockId}'s file ended at {done + copied} of its {length} bytes.");
+                }
+
+                done += piece;
+            }
+
+            return done;
+        }
+        finally
+        {
+            if (check is not null)
+            {
+                await check.ContinueWith(static _ => { }, TaskScheduler.Default); // the reader outlives its last check
+            }
+        }
+    }
+
+    /// <summary>Reads [offset, offset + length) of a block through its reader, which checks each chunk's CRC32C.</summary>
+    private static void CheckPiece(IBlockReader reader, long offset, long length)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (long done = 0; done < length;)
+            {
+                var read = reader.Read(offset + done, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - done)));
+                if (read == 0)
+                {
+                    throw new Grains.Exceptions.UnavailableException($"Block {reader.BlockId} ended at {offset + done} of its {reader.Length} bytes.");
+                }
+
+                done += read;
+            }
+        }
+        catch (BlockStoreException e)
+        {
+            throw WorkerErrors.Map(e);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -237,6 +237,59 @@ public abstract partial class UnderFileSystemContractTests
     }
 
     [Fact]
+    public async Task Appended_file_ranges_land_between_writes_in_order()
+    {
+        var source = Path.Combine(Path.GetTempPath(), $"ufs-append-{Guid.NewGuid():N}");
+        var content = new byte[(5 << 20) + 3];
+        new Random(11).NextBytes(content);
+        await File.WriteAllBytesAsync(source, content);
+        try
+        {
+            using var handle = File.OpenHandle(source);
+            await using (var output = await Ufs.CreateFileAsync("appended.bin"))
+            {
+                await output.WriteAsync(Bytes("head"));
+                Assert.Equal((4 << 20) + 1, await output.AppendFileAsync(handle, 7, (4 << 20) + 1));
+                await output.WriteAsync(Bytes("mid"));
+                Assert.Equal(content.Length - (1 << 20), await output.AppendFileAsync(handle, 1 << 20, 1L << 40)); // to the source's end
+                Assert.Equal(0, await output.AppendFileAsync(handle, content.Length, 10)); // past the end: nothing
+                Assert.Equal(4 + (4 << 20) + 1 + 3 + content.Length - (1 << 20), output.Position);
+                await output.CommitAsync();
+            }
+
+            byte[] expected = [.. Bytes("head"), .. content.AsSpan(7, (4 << 20) + 1), .. Bytes("mid"), .. content.AsSpan(1 << 20)];
+            Assert.Equal(expected, await ReadFileAsync("appended.bin"));
+        }
+        finally
+        {
+            File.Delete(source);
+        }
+    }
+
+    [Fact]
+    public async Task An_aborted_append_leaves_nothing()
+    {
+        var source = Path.Combine(Path.GetTempPath(), $"ufs-append-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(source, new byte[4096]);
+        try
+        {
+            using var handle = File.OpenHandle(source);
+            await using (var output = await Ufs.CreateFileAsync("aborted.bin"))
+            {
+                await output.AppendFileAsync(handle, 0, 4096);
+                output.Abort();
+                await Assert.ThrowsAsync<InvalidOperationException>(async () => await output.AppendFileAsync(handle, 0, 1));
+            }
+
+            Assert.Null(await Ufs.GetStatusAsync("aborted.bin"));
+        }
+        finally
+        {
+            File.Delete(source);
+        }
+    }
+
+    [Fact]
     public async Task Open_of_a_missing_file_or_a_directory_fails()
     {
         await MakeDirectoryAsync("d");

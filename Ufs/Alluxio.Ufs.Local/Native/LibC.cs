@@ -50,6 +50,12 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     internal static partial int chmod(string path, uint mode);
 
+    /// <summary>SYNC_FILE_RANGE_WRITE: start writeback of the range's dirty pages, do not wait.</summary>
+    internal const uint SyncFileRangeWrite = 2;
+
+    [LibraryImport(Library, SetLastError = true)]
+    internal static partial int sync_file_range(SafeFileHandle fd, long offset, long nbytes, uint flags);
+
     [LibraryImport(Library, SetLastError = true)]
     internal static partial int fchmod(SafeFileHandle fd, uint mode);
 
