@@ -91,6 +91,10 @@ public sealed partial class FileSystem
         return done;
     }
 
+    /// <summary>Has the worker cache one block (a short-circuit reader's read-ahead); errors are the caller's to ignore.</summary>
+    internal Task CacheBlockAsync(long blockId, CancellationToken cancellationToken) =>
+        Call(Methods.Cache, new Protos.Grpc.Block.CacheRequest { BlockId = blockId }, cancellationToken, TimeSpan.FromHours(1), idempotent: true);
+
     /// <summary>The registered workers with their tiers' capacity and usage.</summary>
     public async Task<IReadOnlyList<Grains.Blocks.WorkerInfo>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
         [.. (await Call(Methods.GetWorkerInfoList, new Protos.Grpc.Block.GetWorkerInfoListPRequest(), cancellationToken, idempotent: true)).Workers

@@ -77,6 +77,14 @@ public sealed class FileSystemClientOptions
     /// </summary>
     public bool ShortCircuit { get; set; } = true;
 
+    /// <summary>
+    /// How many blocks past the current one a sequential short-circuit reader asks the local worker to cache in the
+    /// background (default 2; 0 = off). A short-circuit reader that reaches a block not cached yet has the worker cache
+    /// it from the UFS and then reads its file (unless the read type is NO_CACHE); with read-ahead the worker loads the
+    /// next blocks while the reader reads this one.
+    /// </summary>
+    public int ReadAheadBlocks { get; set; } = 2;
+
     /// <summary>This client's host name, compared with workers' host names for locality (default: the machine's name; tests set it).</summary>
     public string LocalHost { get; set; } = Environment.MachineName;
 }

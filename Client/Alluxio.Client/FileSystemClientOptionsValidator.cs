@@ -32,6 +32,11 @@ internal sealed class FileSystemClientOptionsValidator : IValidateOptions<FileSy
             problems.Add($"StreamChunkBytes must be between 4 KiB and 16 MiB (was {options.StreamChunkBytes}).");
         }
 
+        if (options.ReadAheadBlocks is < 0 or > 64)
+        {
+            problems.Add($"ReadAheadBlocks must be between 0 and 64 (was {options.ReadAheadBlocks}).");
+        }
+
         if (options.MetadataCacheMaxSize < 1 || options.MetadataCacheExpiration <= TimeSpan.Zero)
         {
             problems.Add("MetadataCache: MaxSize must be at least 1 and Expiration positive.");

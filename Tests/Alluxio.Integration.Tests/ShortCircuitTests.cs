@@ -166,9 +166,88 @@ public sealed class ShortCircuitTests
             "the block, no longer leased, to be evicted from MEM");
     }
 
-    private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data)
+    [Fact]
+    public async Task A_cold_file_is_cached_by_the_local_worker_and_read_from_its_block_files()
     {
-        await using var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: WriteType.CacheThrough));
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes((4 * Mib) + 321, 91);
+        var status = await WriteAsync(fs, "/cold", data, WriteType.Through); // in the UFS only
+        Assert.Equal(0, status.InAlluxioPercentage);
+
+        var (bytes, source) = await ReadAsync(fs, "/cold");
+
+        Assert.Equal(data, bytes);
+        Assert.Equal("local, cached from the UFS, MEM", source);
+        Assert.Equal(100, (await fs.GetStatusAsync("/cold")).InAlluxioPercentage); // every block, read or read ahead
+        var (again, againSource) = await ReadAsync(fs, "/cold");
+        Assert.Equal(data, again);
+        Assert.Equal("local MEM", againSource);
+    }
+
+    [Fact]
+    public async Task Read_ahead_caches_the_next_blocks_only_and_no_cache_reads_cache_nothing()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ReadAheadBlocks = 2 });
+        var data = DataPathFixture.Bytes(6 * Mib, 92);
+        var status = await WriteAsync(fs, "/ahead", data, WriteType.Through);
+        await WriteAsync(fs, "/nocache", data, WriteType.Through);
+
+        var head = new byte[1000];
+        await using (var stream = await fs.OpenReadAsync("/ahead"))
+        {
+            await stream.ReadExactlyAsync(head); // block 0 cached and opened; 1 and 2 asked for
+        }
+
+        Assert.Equal(data.AsSpan(0, 1000).ToArray(), head);
+        await Testing.TaskTimeouts.UntilAsync(
+            async () => (await fs.GetBlockLocationsAsync(status.BlockIds.Take(3))).All(b => b.Value.Count > 0),
+            "blocks 0-2 to be cached");
+        var locations = await fs.GetBlockLocationsAsync(status.BlockIds);
+        Assert.All(status.BlockIds.Skip(3), id => Assert.Empty(locations[id])); // nobody asked for these
+
+        await using (var stream = await fs.OpenReadAsync("/nocache", new OpenFileOptions(ReadType.NoCache)))
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(data, copy.ToArray());
+            Assert.Equal("UFS", stream.LastSource);
+        }
+
+        Assert.Equal(0, (await fs.GetStatusAsync("/nocache")).InAlluxioPercentage);
+    }
+
+    [Fact]
+    public async Task A_cold_read_that_cannot_be_cached_is_streamed_from_the_ufs()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"), new Dictionary<string, string>
+        {
+            ["ALLUXIO_Worker__MemoryBytes"] = (2 * Mib).ToString(CultureInfo.InvariantCulture),
+            ["ALLUXIO_Worker__SsdBytes"] = (2 * Mib).ToString(CultureInfo.InvariantCulture),
+        });
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(5 * Mib, 93);
+        await using (var stream = await fs.OpenWriteAsync("/big", new CreateFileOptions(BlockSizeBytes: 4 * Mib, WriteType: WriteType.Through)))
+        {
+            await stream.WriteAsync(data);
+        }
+
+        var (bytes, source) = await ReadAsync(fs, "/big"); // a 4 MiB block never fits in 2 MiB
+
+        Assert.Equal(data, bytes);
+        Assert.Equal("UFS", source);
+    }
+
+    private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data, WriteType writeType = WriteType.CacheThrough)
+    {
+        await using var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: writeType));
         await stream.WriteAsync(data);
         await stream.DisposeAsync();
         return stream.Completed!;

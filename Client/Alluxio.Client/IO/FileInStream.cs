@@ -11,7 +11,9 @@ namespace Alluxio.Client.IO;
 /// block from the worker (ReadBlock) from the current position to the block's end; a seek drops the current block
 /// stream and the next read opens one at the new position. <see cref="ReadAtAsync"/> reads a range without moving the
 /// position. The worker serves a block from its cache or, on a miss, from the UFS (caching it per the read type).
-/// Not thread-safe, like any <see cref="Stream"/>.
+/// With the worker on this host (short-circuit), a cached block is read from its file; a missing one is first cached
+/// by the worker (CACHE, CACHE_PROMOTE) and then read from its file, while the worker loads the next
+/// <see cref="FileSystemClientOptions.ReadAheadBlocks"/> blocks. Not thread-safe, like any <see cref="Stream"/>.
 /// </summary>
 public sealed class FileInStream : Stream
 {
@@ -27,6 +29,8 @@ public sealed class FileInStream : Stream
     private LocalBlockLease? _local;
     private long _localStart = -1;
     private HashSet<long>? _localBlocks;
+    private bool? _cachesLocally;
+    private HashSet<long>? _readAhead; // blocks this reader asked the worker to cache ahead
 
     internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
     {
@@ -236,22 +240,64 @@ public sealed class FileInStream : Stream
         _localBlocks ??= [.. (await _fs.GetBlockLocationsAsync(_status.BlockIds, cancellationToken))
             .Where(b => b.Value.Any(l => string.Equals(l.Host, _fs.Options.LocalHost, StringComparison.OrdinalIgnoreCase)))
             .Select(b => b.Key)];
-        if (!_localBlocks.Contains(blockId))
+        var cached = _localBlocks.Contains(blockId);
+        if (!cached && !await CachesLocallyAsync())
         {
             return null;
         }
 
-        var lease = await LocalBlockLease.TryOpenAsync(_fs, blockId, _readType == ReadType.CachePromote, cancellationToken);
+        var lease = await LocalBlockLease.TryOpenAsync(_fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached, cancellationToken);
         if (lease is null || lease.Length != blockLength)
         {
             lease?.Dispose();
             _localBlocks.Remove(blockId); // not here after all: stream it
+            if (!cached)
+            {
+                _cachesLocally = false; // a miss that could not be cached and opened here: stream misses over gRPC from now on
+            }
             return null;
         }
 
+        _localBlocks.Add(blockId);
         CloseCall();
-        (_local, _localStart, LastSource) = (lease, start, "local " + lease.TierAlias);
+        (_local, _localStart, LastSource) = (lease, start, (cached ? "local " : "local, cached from the UFS, ") + lease.TierAlias);
+        if (offsetInBlock == 0)
+        {
+            await ReadAheadAsync((int)(position / _status.BlockSizeBytes) + 1);
+        }
+
         return lease;
+    }
+
+    /// <summary>
+    /// Whether a block missing on this host is cached by the local worker and read from its file: short-circuit
+    /// reads of a caching read type with a worker on this host (asked once per client).
+    /// </summary>
+    private async Task<bool> CachesLocallyAsync() =>
+        _cachesLocally ??= _readType != ReadType.NoCache && await _fs.WorkerIsLocalAsync();
+
+    /// <summary>
+    /// A sequential reader entered block <paramref name="next"/> - 1: the worker caches the next
+    /// <see cref="FileSystemClientOptions.ReadAheadBlocks"/> blocks that are not here yet, in the background (a load in
+    /// flight is joined by the reader's own open when it gets there; failures only mean that open does the work). The
+    /// requests outlive this stream, like Alluxio's async cache requests: a reader that stops early leaves those blocks cached.
+    /// </summary>
+    private async Task ReadAheadAsync(int next)
+    {
+        var last = Math.Min(next + _fs.Options.ReadAheadBlocks, _status.BlockIds.Count);
+        if (next >= last || !await CachesLocallyAsync())
+        {
+            return;
+        }
+
+        for (var i = next; i < last; i++)
+        {
+            var blockId = _status.BlockIds[i];
+            if (!_localBlocks!.Contains(blockId) && (_readAhead ??= []).Add(blockId))
+            {
+                _ = _fs.CacheBlockAsync(blockId, CancellationToken.None).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            }
+        }
     }
 
     private void CloseLocal()

@@ -37,13 +37,16 @@ internal sealed class LocalBlockLease : IDisposable
 
     public string TierAlias { get; }
 
-    /// <summary>Leases and opens a block; <see langword="null"/> when it is not cached on the worker or its file cannot be opened here.</summary>
-    public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases and opens a block; <see langword="null"/> when it is not cached on the worker (and
+    /// <paramref name="cacheOnMiss"/> is false, or caching it failed) or its file cannot be opened here.
+    /// </summary>
+    public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, bool cacheOnMiss, CancellationToken cancellationToken)
     {
         var call = fs.Channel.DuplexStreaming(Methods.OpenLocalBlock, fs.StreamCallOptions(cancellationToken));
         try
         {
-            await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote }, cancellationToken);
+            await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote, CacheOnMiss = cacheOnMiss }, cancellationToken);
             if (!await call.ResponseStream.MoveNext(cancellationToken))
             {
                 call.Dispose();

@@ -78,6 +78,11 @@ public sealed partial class LocalWorker
                 }
             }
 
+            if (writer is null && send is null)
+            {
+                return; // nothing to cache into and nobody to stream to: do not read the UFS for nothing
+            }
+
             // The load belongs to the worker, not to the reader that started it: if that reader goes away (it
             // cancels, or closes as soon as it has the last byte), the block is still read to its end and cached,
             // and the other readers waiting on this load are not failed.

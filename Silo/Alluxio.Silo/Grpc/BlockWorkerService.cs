@@ -86,6 +86,11 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             }
 
             var request = requestStream.Current;
+            if (request.CacheOnMiss)
+            {
+                await worker.CacheBlockAsync(request.BlockId, context.CancellationToken);
+            }
+
             using var lease = await worker.LeaseBlockAsync(request.BlockId, request.Promote, context.CancellationToken);
             var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes, Trusted = lease.Trusted };
             response.ChunkCrcs.Add(lease.ChunkCrcs);

@@ -54,11 +54,12 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void Missing_masters_fail_resolution_with_a_clear_error()
     {
-        using var provider = new ServiceCollection().AddAlluxioClient(o => o.StreamChunkBytes = 1).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAlluxioClient(o => (o.StreamChunkBytes, o.ReadAheadBlocks) = (1, -1)).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FileSystem>());
 
         Assert.Contains("Masters", error.Message, StringComparison.Ordinal);
         Assert.Contains("StreamChunkBytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ReadAheadBlocks", error.Message, StringComparison.Ordinal);
     }
 }
