@@ -85,6 +85,15 @@ public sealed class FileSystemClientOptions
     /// </summary>
     public int ReadAheadBlocks { get; set; } = 2;
 
+    /// <summary>
+    /// A short-circuit reader that reaches a block not cached anywhere here, of a file whose UFS keeps its files on this
+    /// host (a local or NFS mount), reads the block's bytes from the UFS file itself while the worker caches the block in
+    /// the background (CACHE, CACHE_PROMOTE; NO_CACHE caches nothing): a cold read then costs about what reading the UFS
+    /// directly does. Needs read permission on the UFS file (else the worker caches the block first, as when this is
+    /// off); default true.
+    /// </summary>
+    public bool ShortCircuitUfsReads { get; set; } = true;
+
     /// <summary>This client's host name, compared with workers' host names for locality (default: the machine's name; tests set it).</summary>
     public string LocalHost { get; set; } = Environment.MachineName;
 }

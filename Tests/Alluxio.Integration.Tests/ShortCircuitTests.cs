@@ -172,7 +172,7 @@ public sealed class ShortCircuitTests
         using var dir = new TempDirectory();
         await using var silo = SiloProcess.Start(dir.Sub("data"));
         await silo.WaitUntilServingAsync();
-        using var fs = FileSystem.Connect(silo.Address);
+        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuitUfsReads = false });
         var data = DataPathFixture.Bytes((4 * Mib) + 321, 91);
         var status = await WriteAsync(fs, "/cold", data, WriteType.Through); // in the UFS only
         Assert.Equal(0, status.InAlluxioPercentage);
@@ -193,7 +193,7 @@ public sealed class ShortCircuitTests
         using var dir = new TempDirectory();
         await using var silo = SiloProcess.Start(dir.Sub("data"));
         await silo.WaitUntilServingAsync();
-        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ReadAheadBlocks = 2 });
+        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ReadAheadBlocks = 2, ShortCircuitUfsReads = false });
         var data = DataPathFixture.Bytes(6 * Mib, 92);
         var status = await WriteAsync(fs, "/ahead", data, WriteType.Through);
         await WriteAsync(fs, "/nocache", data, WriteType.Through);
@@ -232,7 +232,7 @@ public sealed class ShortCircuitTests
             ["ALLUXIO_Worker__SsdBytes"] = (2 * Mib).ToString(CultureInfo.InvariantCulture),
         });
         await silo.WaitUntilServingAsync();
-        using var fs = FileSystem.Connect(silo.Address);
+        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuitUfsReads = false });
         var data = DataPathFixture.Bytes(5 * Mib, 93);
         await using (var stream = await fs.OpenWriteAsync("/big", new CreateFileOptions(BlockSizeBytes: 4 * Mib, WriteType: WriteType.Through)))
         {
@@ -243,6 +243,62 @@ public sealed class ShortCircuitTests
 
         Assert.Equal(data, bytes);
         Assert.Equal("UFS", source);
+    }
+
+    [Fact]
+    public async Task A_cold_block_is_read_from_its_ufs_file_while_the_worker_caches_it_and_no_cache_caches_nothing()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address); // ShortCircuitUfsReads is on by default
+        var data = DataPathFixture.Bytes((4 * Mib) + 321, 94);
+        await WriteAsync(fs, "/nocache", data, WriteType.Through);
+        await WriteAsync(fs, "/cold", data, WriteType.Through);
+
+        await using (var stream = await fs.OpenReadAsync("/nocache", new OpenFileOptions(ReadType.NoCache)))
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(data, copy.ToArray());
+            Assert.Equal("local UFS", stream.LastSource);
+        }
+
+        var (bytes, source) = await ReadAsync(fs, "/cold");
+        Assert.Equal(data, bytes);
+        Assert.Equal("local UFS", source);
+
+        // Every block read from the UFS is cached in the background; the NO_CACHE file, read first, stays uncached.
+        await Testing.TaskTimeouts.UntilAsync(async () => (await fs.GetStatusAsync("/cold")).InAlluxioPercentage == 100, "the cold file to be cached");
+        Assert.Equal(0, (await fs.GetStatusAsync("/nocache")).InAlluxioPercentage);
+        var (again, againSource) = await ReadAsync(fs, "/cold");
+        Assert.Equal(data, again);
+        Assert.Equal("local MEM", againSource);
+    }
+
+    [Fact]
+    public async Task A_ufs_file_shorter_than_recorded_fails_the_read_instead_of_serving_it_short()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(3 * Mib, 95);
+        var status = await WriteAsync(fs, "/shrunk", data, WriteType.Through);
+        await using (var file = new FileStream(Path.Combine(dir.Sub("data"), "underfs", "shrunk"), FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength((2 * Mib) + 10); // changed underneath Alluxio: block 2 has 10 of its bytes left
+        }
+
+        await using var stream = await fs.OpenReadAsync("/shrunk");
+        var buffer = new byte[Mib];
+        await stream.ReadExactlyAsync(buffer); // blocks 0 and 1 are whole in the UFS
+        Assert.Equal(data.AsSpan(0, Mib).ToArray(), buffer);
+        await stream.ReadExactlyAsync(buffer);
+        Assert.Equal(data.AsSpan(Mib, Mib).ToArray(), buffer);
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await stream.CopyToAsync(Stream.Null));
+        Assert.Contains("shorter in the UFS", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await fs.GetBlockLocationsAsync([status.BlockIds[2]]))[status.BlockIds[2]]); // nothing cached from a short file
     }
 
     private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data, WriteType writeType = WriteType.CacheThrough)

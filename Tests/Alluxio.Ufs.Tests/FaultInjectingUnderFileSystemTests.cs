@@ -25,6 +25,13 @@ public sealed class FaultInjectingUnderFileSystemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_are_never_located_on_the_host_so_every_read_meets_the_faults()
+    {
+        Assert.NotNull(await ((IUnderFileSystem)_ufs.Inner).GetHostFileAsync("d/f.txt"));
+        Assert.Null(await _ufs.GetHostFileAsync("d/f.txt"));
+    }
+
+    [Fact]
     public async Task A_fault_fails_n_times_then_calls_succeed_again()
     {
         var fault = _ufs.Fail(UfsOperation.GetStatus, times: 2);

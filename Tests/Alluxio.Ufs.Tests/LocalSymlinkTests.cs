@@ -35,6 +35,7 @@ public sealed class LocalSymlinkTests : IAsyncLifetime
 
         Assert.Null(await _ufs.GetStatusAsync("link"));
         Assert.Null(await _ufs.GetStatusAsync("link/secret.txt"));
+        Assert.Null(await _ufs.GetHostFileAsync("link/secret.txt"));
         Assert.Equal(["inside.txt"], await NamesAsync(""));
         await Assert.ThrowsAsync<UfsNotFoundException>(() => NamesAsync("link"));
         await Assert.ThrowsAsync<UfsNotFoundException>(() => _ufs.OpenAsync("link/secret.txt"));
@@ -120,6 +121,7 @@ public sealed class LocalSymlinkTests : IAsyncLifetime
         Assert.Equal("alias/f.txt", status.Path);
         Assert.True((await _ufs.GetStatusAsync("alias"))!.IsDirectory);
         Assert.Equal(4, (await _ufs.GetStatusAsync("file-alias"))!.Length);
+        Assert.Equal((await _ufs.GetHostFileAsync("real/f.txt"))!.HostPath, (await _ufs.GetHostFileAsync("file-alias"))!.HostPath);
         Assert.Equal(["alias", "file-alias", "real"], await NamesAsync(""));
         Assert.Equal(["f.txt"], await NamesAsync("alias"));
         await using (var input = await _ufs.OpenAsync("file-alias"))

@@ -84,6 +84,23 @@ public sealed class LocalUnderFileSystemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_is_located_on_the_host_with_its_length_and_nothing_else_is()
+    {
+        Directory.CreateDirectory(_scratch.InRoot("d"));
+        await File.WriteAllTextAsync(_scratch.InRoot("d/f.txt"), "twelve bytes");
+
+        var file = await _ufs.GetHostFileAsync("/d//f.txt");
+
+        Assert.NotNull(file);
+        Assert.Equal(12, file.Length);
+        Assert.Equal("twelve bytes", await File.ReadAllTextAsync(file.HostPath));
+        Assert.Null(await _ufs.GetHostFileAsync("d"));
+        Assert.Null(await _ufs.GetHostFileAsync("d/missing"));
+        Assert.Null(await _ufs.GetHostFileAsync("d/f.txt/under-a-file"));
+        await Assert.ThrowsAsync<UfsPathException>(() => _ufs.GetHostFileAsync("../escape"));
+    }
+
+    [Fact]
     public async Task Leftovers_of_a_crashed_writer_are_invisible_and_their_names_reserved()
     {
         var leftover = ".alluxio-ufs-" + Guid.NewGuid().ToString("N") + ".tmp";
@@ -91,6 +108,7 @@ public sealed class LocalUnderFileSystemTests : IAsyncLifetime
         await File.WriteAllTextAsync(_scratch.InRoot(".hidden"), "dot files are ordinary");
 
         Assert.Null(await _ufs.GetStatusAsync(leftover));
+        Assert.Null(await _ufs.GetHostFileAsync(leftover));
         Assert.Equal([".hidden"], await NamesAsync(""));
         Assert.False(await _ufs.DeleteFileAsync(leftover));
         await Assert.ThrowsAsync<UfsPathException>(() => _ufs.CreateFileAsync(leftover, new UfsCreateFileOptions { Overwrite = true }));

@@ -52,6 +52,9 @@ public sealed class ReadOnlyUnderFileSystemTests : IAsyncLifetime
             Assert.Equal("me", await new StreamReader(input).ReadToEndAsync());
         }
 
+        var host = await _ufs.GetHostFileAsync("d/f.txt");
+        Assert.Equal(7, host!.Length);
+        Assert.Equal("read me", await File.ReadAllTextAsync(host.HostPath));
         Assert.True((await _ufs.GetSpaceAsync()).TotalBytes > 0);
         await using var watcher = _ufs.Watch("d");
         Assert.NotNull(watcher);

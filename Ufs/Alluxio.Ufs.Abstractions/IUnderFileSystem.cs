@@ -74,6 +74,14 @@ public interface IUnderFileSystem : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
     Task<Stream> OpenAsync(string path, long offset = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Where the regular file <paramref name="path"/> lives on this host, when this connector keeps its files on a
+    /// file system of this host (local directories, NFS) and readers here may open it themselves; <see langword="null"/>
+    /// when it does not (object stores) or nothing readable is at the path. Decorators that must see every read (fault
+    /// injection) answer <see langword="null"/>. The answer is a snapshot: the file may change or go away afterwards.
+    /// </summary>
+    Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the file <paramref name="path"/>; <see langword="false"/> if nothing was there (idempotent).</summary>
     /// <exception cref="UfsIsADirectoryException">The path is a directory.</exception>
     Task<bool> DeleteFileAsync(string path, CancellationToken cancellationToken = default);

@@ -70,6 +70,15 @@ public sealed partial class LocalUnderFileSystem
             return (Stream)stream;
         });
 
+    /// <summary>The canonical host path of a regular file (resolved as <see cref="OpenAsync"/> resolves it), with its length.</summary>
+    public Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default) =>
+        Run("locate", path, cancellationToken, () =>
+        {
+            var normal = UfsPath.Normalize(path);
+            var entry = InternalNames.ContainsInternal(normal) ? default : _resolver.Resolve(normal);
+            return entry.Kind == LocalEntryKind.File ? new UfsHostFile(entry.HostPath, entry.Stat.Size) : null;
+        });
+
     // A synchronous iterator (local directory reads are system calls); every error surfaces from MoveNext.
     private IEnumerable<UfsStatus> List(string path, CancellationToken cancellationToken)
     {

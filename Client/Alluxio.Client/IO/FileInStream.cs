@@ -11,8 +11,10 @@ namespace Alluxio.Client.IO;
 /// block from the worker (ReadBlock) from the current position to the block's end; a seek drops the current block
 /// stream and the next read opens one at the new position. <see cref="ReadAtAsync"/> reads a range without moving the
 /// position. The worker serves a block from its cache or, on a miss, from the UFS (caching it per the read type).
-/// With the worker on this host (short-circuit), a cached block is read from its file; a missing one is first cached
-/// by the worker (CACHE, CACHE_PROMOTE) and then read from its file, while the worker loads the next
+/// With the worker on this host (short-circuit), a cached block is read from its file. A missing block whose UFS keeps
+/// its files on this host is read from its UFS file while the worker caches it in the background
+/// (<see cref="FileSystemClientOptions.ShortCircuitUfsReads"/>; NO_CACHE caches nothing); any other missing block is
+/// first cached by the worker (CACHE, CACHE_PROMOTE) and then read from its file, while the worker loads the next
 /// <see cref="FileSystemClientOptions.ReadAheadBlocks"/> blocks. Not thread-safe, like any <see cref="Stream"/>.
 /// </summary>
 public sealed class FileInStream : Stream
@@ -30,6 +32,7 @@ public sealed class FileInStream : Stream
     private long _localStart = -1;
     private HashSet<long>? _localBlocks;
     private bool? _cachesLocally;
+    private bool? _missesLocal;
     private HashSet<long>? _readAhead; // blocks this reader asked the worker to cache ahead
 
     internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
@@ -241,25 +244,32 @@ public sealed class FileInStream : Stream
             .Where(b => b.Value.Any(l => string.Equals(l.Host, _fs.Options.LocalHost, StringComparison.OrdinalIgnoreCase)))
             .Select(b => b.Key)];
         var cached = _localBlocks.Contains(blockId);
-        if (!cached && !await CachesLocallyAsync())
+        if (!cached && !await MissesLocalAsync())
         {
             return null;
         }
 
-        var lease = await LocalBlockLease.TryOpenAsync(_fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached, cancellationToken);
+        var lease = await LocalBlockLease.TryOpenAsync(
+            _fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached && _readType != ReadType.NoCache, ufsOnMiss: !cached && _fs.Options.ShortCircuitUfsReads, cancellationToken);
         if (lease is null || lease.Length != blockLength)
         {
             lease?.Dispose();
             _localBlocks.Remove(blockId); // not here after all: stream it
             if (!cached)
             {
-                _cachesLocally = false; // a miss that could not be cached and opened here: stream misses over gRPC from now on
+                _missesLocal = false; // a miss that could not be read here: stream misses over gRPC from now on
             }
             return null;
         }
 
-        _localBlocks.Add(blockId);
         CloseCall();
+        if (lease.FromUfs)
+        {
+            (_local, _localStart, LastSource) = (lease, start, "local UFS");
+            return lease; // the worker caches it meanwhile (unless NO_CACHE): no read-ahead needed to keep up
+        }
+
+        _localBlocks.Add(blockId);
         (_local, _localStart, LastSource) = (lease, start, (cached ? "local " : "local, cached from the UFS, ") + lease.TierAlias);
         if (offsetInBlock == 0)
         {
@@ -275,6 +285,14 @@ public sealed class FileInStream : Stream
     /// </summary>
     private async Task<bool> CachesLocallyAsync() =>
         _cachesLocally ??= _readType != ReadType.NoCache && await _fs.WorkerIsLocalAsync();
+
+    /// <summary>
+    /// Whether a block missing on this host is asked of the local worker by short-circuit (its UFS file read here, or
+    /// the block cached and read from its file) rather than streamed over gRPC; turned off by the first miss that
+    /// could not be read here.
+    /// </summary>
+    private async Task<bool> MissesLocalAsync() =>
+        _missesLocal ??= (_fs.Options.ShortCircuitUfsReads || _readType != ReadType.NoCache) && await _fs.WorkerIsLocalAsync();
 
     /// <summary>
     /// A sequential reader entered block <paramref name="next"/> - 1: the worker caches the next

@@ -8,7 +8,9 @@ namespace Alluxio.Client.IO;
 
 /// <summary>
 /// A cached block read straight from the worker's block file (short-circuit), under the worker's lease: the block is
-/// neither evicted nor moved while this is open. Disposing closes the file and ends the lease.
+/// neither evicted nor moved while this is open. Or, for a block not cached whose UFS file is on this host, that
+/// file's range of the block (<see cref="FromUfs"/>: no checksums, the UFS being the source of truth). Disposing
+/// closes the file and ends the lease.
 /// </summary>
 internal sealed class LocalBlockLease : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class LocalBlockLease : IDisposable
     private readonly int _chunkBytes;
     private readonly uint[] _crcs;
     private readonly bool[] _verified;
+    private readonly long _offset; // of the block in the file
 
     private LocalBlockLease(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call, SafeFileHandle file, OpenLocalBlockResponse response)
     {
@@ -24,6 +27,8 @@ internal sealed class LocalBlockLease : IDisposable
         _file = file;
         Length = response.Length;
         TierAlias = response.TierAlias;
+        FromUfs = response.FromUfs;
+        _offset = response.Offset;
         _chunkBytes = response.ChunkBytes;
         _crcs = [.. response.ChunkCrcs];
         _verified = new bool[_crcs.Length];
@@ -37,16 +42,22 @@ internal sealed class LocalBlockLease : IDisposable
 
     public string TierAlias { get; }
 
+    /// <summary>The block is not cached: this reads its range of the UFS file.</summary>
+    public bool FromUfs { get; }
+
     /// <summary>
-    /// Leases and opens a block; <see langword="null"/> when it is not cached on the worker (and
-    /// <paramref name="cacheOnMiss"/> is false, or caching it failed) or its file cannot be opened here.
+    /// Leases and opens a block; <see langword="null"/> when it is not cached on the worker (and neither
+    /// <paramref name="ufsOnMiss"/> found its UFS file on this host nor <paramref name="cacheOnMiss"/> cached it) or its
+    /// file cannot be opened here. A UFS file this process may not open is asked for again without
+    /// <paramref name="ufsOnMiss"/> (the worker then caches the block and leases its file).
     /// </summary>
-    public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, bool cacheOnMiss, CancellationToken cancellationToken)
+    public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, bool cacheOnMiss, bool ufsOnMiss, CancellationToken cancellationToken)
     {
         var call = fs.Channel.DuplexStreaming(Methods.OpenLocalBlock, fs.StreamCallOptions(cancellationToken));
+        var fromUfs = false;
         try
         {
-            await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote, CacheOnMiss = cacheOnMiss }, cancellationToken);
+            await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote, CacheOnMiss = cacheOnMiss, UfsOnMiss = ufsOnMiss }, cancellationToken);
             if (!await call.ResponseStream.MoveNext(cancellationToken))
             {
                 call.Dispose();
@@ -54,20 +65,24 @@ internal sealed class LocalBlockLease : IDisposable
             }
 
             var response = call.ResponseStream.Current;
-            if (response.ChunkBytes <= 0 || response.ChunkCrcs.Count != (int)((response.Length + response.ChunkBytes - 1) / response.ChunkBytes))
+            if (response.FromUfs ? response.Offset < 0 || response.Length < 0
+                : response.ChunkBytes <= 0 || response.ChunkCrcs.Count != (int)((response.Length + response.ChunkBytes - 1) / response.ChunkBytes))
             {
                 call.Dispose();
-                return null; // no checksums to check the file with: stream it
+                return null; // no checksums to check the block file with, or a range that cannot be: stream it
             }
 
-            var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            fromUfs = response.FromUfs;
+            var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, fromUfs ? FileOptions.SequentialScan : FileOptions.None);
             return new LocalBlockLease(call, file, response);
         }
         catch (Exception e) when (e is RpcException or IOException or UnauthorizedAccessException)
         {
             // Not cached here (NOT_FOUND), another host's path, no permission, a container boundary: use gRPC.
             call.Dispose();
-            return null;
+            return fromUfs && e is not RpcException
+                ? await TryOpenAsync(fs, blockId, promote, cacheOnMiss, ufsOnMiss: false, cancellationToken)
+                : null;
         }
     }
 
@@ -78,10 +93,10 @@ internal sealed class LocalBlockLease : IDisposable
     /// <exception cref="InvalidDataException">A chunk does not match its checksum (the caller reads the block over gRPC instead).</exception>
     public int Read(long offset, Span<byte> buffer)
     {
-        var read = RandomAccess.Read(_file, buffer, offset);
-        if (read == 0)
+        var read = RandomAccess.Read(_file, buffer, _offset + offset);
+        if (read == 0 || FromUfs)
         {
-            return 0;
+            return read; // a UFS file shorter than recorded reads 0 here: the caller streams the block, and the worker reports it
         }
 
         var first = (int)(offset / _chunkBytes);
@@ -117,7 +132,6 @@ internal sealed class LocalBlockLease : IDisposable
         return read;
     }
 
-    /// <summary>Closes the file and ends the call, which ends the lease on the worker.</summary>
     /// <summary>
     /// Closes the file and ends the lease: this side of the stream ends, and the stream is read to the worker's trailers
     /// in the background before it is disposed, so it closes in order rather than by a reset (resets pile up against

@@ -47,6 +47,42 @@ public sealed partial class LocalWorker
             : throw new ResourceExhaustedException($"Block {blockId} of {source.Path} could not be cached (no room even after eviction, or a failing tier); see the worker's log.");
     }
 
+    /// <summary>
+    /// A block missing here whose UFS file lives on this host (<see cref="Ufs.IUnderFileSystem.GetHostFileAsync"/>):
+    /// where its bytes are in that file, for a short-circuit reader to read them itself. With <paramref name="cache"/>
+    /// the block is queued to be cached whole in the background, as a partial read's block is (a full queue drops the
+    /// request: the next miss asks again). <see langword="null"/> when the block is cached (lease it instead) or its UFS
+    /// keeps no files on this host.
+    /// </summary>
+    /// <exception cref="FailedPreconditionException">The UFS file is shorter than Alluxio recorded (it changed underneath).</exception>
+    public async Task<UfsBlockRange?> LocateUfsBlockAsync(long blockId, bool cache, CancellationToken cancellationToken)
+    {
+        if (Store.GetBlock(blockId) is not null)
+        {
+            return null;
+        }
+
+        var source = master.ResolveBlockSource(blockId);
+        var connector = ufs.Get(source.Mount);
+        var file = await FileSystemMaster.UfsCall(source.Mount, source.Path, () => connector.GetHostFileAsync(source.UfsPath, cancellationToken));
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (file.Length < source.OffsetInFile + source.Length)
+        {
+            throw ShorterInUfs(source);
+        }
+
+        if (cache)
+        {
+            EnqueueAsyncCache(source);
+        }
+
+        return new UfsBlockRange(file.HostPath, source.OffsetInFile, source.Length);
+    }
+
     /// <summary>Registers a load of the block; <see langword="false"/> with the running load when another is in flight.</summary>
     private bool TryBeginLoad(long blockId, out TaskCompletionSource<bool> load)
     {
@@ -151,7 +187,10 @@ public sealed partial class LocalWorker
                 int read;
                 try
                 {
-                    read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken);
+                    // A local file reads synchronously: its async read would only run the same copy on a pool thread.
+                    read = stream is FileStream
+                        ? stream.ReadAtLeast(buffer.AsSpan(0, want), want, throwOnEndOfStream: false)
+                        : await stream.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken);
                 }
                 catch (IOException e)
                 {
@@ -160,7 +199,7 @@ public sealed partial class LocalWorker
 
                 if (read == 0)
                 {
-                    throw new FailedPreconditionException($"{source.Path} is shorter in the UFS than Alluxio recorded: it changed underneath; sync it (alluxio fs loadMetadata -F {source.Path}).");
+                    throw ShorterInUfs(source);
                 }
 
                 metrics.Add(Metrics.MetricNames.BytesReadUfsAll, read);
@@ -173,6 +212,9 @@ public sealed partial class LocalWorker
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static FailedPreconditionException ShorterInUfs(BlockSource source) =>
+        new($"{source.Path} is shorter in the UFS than Alluxio recorded: it changed underneath; sync it (alluxio fs loadMetadata -F {source.Path}).");
 
     private async Task AsyncCacheLoopAsync(CancellationToken cancellationToken)
     {

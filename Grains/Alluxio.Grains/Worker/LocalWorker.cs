@@ -4,6 +4,7 @@ using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Grains.FileSystem.Mounts;
 using Alluxio.Runtime;
+using Alluxio.Runtime.Threading;
 using Alluxio.Tiers.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public sealed partial class LocalWorker(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private TieredBlockStore? _store;
+    private BackgroundTaskScheduler? _background;
 
     /// <summary>This worker's id (stable across restarts: kept in the data directory).</summary>
     public long WorkerId { get; private set; }
@@ -61,9 +63,12 @@ public sealed partial class LocalWorker(
         _loops.Add(Loop(_options.HeartbeatInterval, HeartbeatAsync));
         _loops.Add(Loop(_options.PromotionInterval, async token => await Store.PromoteAsync(token)));
         _loops.Add(Loop(_options.HealthCheckInterval, _ => { Store.CheckHealth(); return Task.CompletedTask; }));
+        // Background caching runs on threads of its own at a low priority: it never starves the thread pool's few
+        // threads (requests wait for it otherwise) and takes only CPU time readers and writers leave.
+        _background = new BackgroundTaskScheduler("alluxio-async-cache", _options.AsyncCacheConcurrency, niceness: 10);
         for (var i = 0; i < _options.AsyncCacheConcurrency; i++)
         {
-            _loops.Add(Task.Run(() => AsyncCacheLoopAsync(_stopping.Token)));
+            _loops.Add(Task.Factory.StartNew(() => AsyncCacheLoopAsync(_stopping.Token), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _background).Unwrap());
         }
     }
 
@@ -78,12 +83,14 @@ public sealed partial class LocalWorker(
         _asyncCache.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_loops);
+            // Forced to yield: the last loop ends on a background thread, which must not run the rest of the shutdown.
+            await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException)
         {
         }
 
+        _background?.Dispose();
         _store?.Dispose();
         _stopping.Dispose();
     }

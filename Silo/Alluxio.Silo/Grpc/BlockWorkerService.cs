@@ -75,7 +75,10 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             return new CacheResponse { AlreadyCached = already, TierAlias = tier };
         });
 
-    /// <summary>Leases a cached block to a client on this host, for as long as its request stream stays open.</summary>
+    /// <summary>
+    /// Leases a cached block to a client on this host, for as long as its request stream stays open; a miss is cached
+    /// first (cache_on_miss), or answered with the block's range in its UFS file on this host (ufs_on_miss).
+    /// </summary>
     public async Task OpenLocalBlock(IAsyncStreamReader<OpenLocalBlockRequest> requestStream, IServerStreamWriter<OpenLocalBlockResponse> responseStream, ServerCallContext context)
     {
         try
@@ -86,6 +89,13 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             }
 
             var request = requestStream.Current;
+            if (request.UfsOnMiss && await worker.LocateUfsBlockAsync(request.BlockId, request.CacheOnMiss, context.CancellationToken) is { } range)
+            {
+                await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true });
+                await UntilEndAsync(requestStream, context.CancellationToken);
+                return;
+            }
+
             if (request.CacheOnMiss)
             {
                 await worker.CacheBlockAsync(request.BlockId, context.CancellationToken);
@@ -95,10 +105,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes, Trusted = lease.Trusted };
             response.ChunkCrcs.Add(lease.ChunkCrcs);
             await responseStream.WriteAsync(response);
-            while (await requestStream.MoveNext(context.CancellationToken))
-            {
-                // Nothing more is expected; the lease ends with the stream.
-            }
+            await UntilEndAsync(requestStream, context.CancellationToken); // the lease ends with the stream
         }
         catch (Exception e) when (e is not RpcException)
         {
@@ -140,6 +147,14 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         catch (Exception e) when (e is not RpcException)
         {
             throw GrpcErrors.ToRpc(e);
+        }
+    }
+
+    /// <summary>Reads the client's side of a stream to its end (nothing more is expected on it).</summary>
+    private static async Task UntilEndAsync<T>(IAsyncStreamReader<T> stream, CancellationToken cancellationToken)
+    {
+        while (await stream.MoveNext(cancellationToken))
+        {
         }
     }
 

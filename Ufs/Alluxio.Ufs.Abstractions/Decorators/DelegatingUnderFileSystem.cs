@@ -52,6 +52,13 @@ public abstract class DelegatingUnderFileSystem : IUnderFileSystem
     public virtual Task<Stream> OpenAsync(string path, long offset = 0, CancellationToken cancellationToken = default) =>
         Inner.OpenAsync(path, offset, cancellationToken);
 
+    /// <summary>
+    /// <see langword="null"/>: a reader handed the host file would bypass this decorator, so decorators opt in by
+    /// overriding (see <see cref="IUnderFileSystem.GetHostFileAsync"/>).
+    /// </summary>
+    public virtual Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult<UfsHostFile?>(null);
+
     /// <inheritdoc/>
     public virtual Task<bool> DeleteFileAsync(string path, CancellationToken cancellationToken = default) =>
         Inner.DeleteFileAsync(path, cancellationToken);

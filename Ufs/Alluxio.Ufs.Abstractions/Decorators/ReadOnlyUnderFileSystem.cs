@@ -13,6 +13,10 @@ public sealed class ReadOnlyUnderFileSystem : DelegatingUnderFileSystem
     {
     }
 
+    /// <summary>Passes through: reading the file directly changes nothing.</summary>
+    public override Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default) =>
+        Inner.GetHostFileAsync(path, cancellationToken);
+
     /// <inheritdoc/>
     public override Task<bool> CreateDirectoryAsync(
         string path, UfsCreateDirectoryOptions? options = null, CancellationToken cancellationToken = default) =>
