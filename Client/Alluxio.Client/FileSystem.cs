@@ -23,6 +23,7 @@ public sealed partial class FileSystem : IDisposable
     private readonly Metadata _headers;
     private readonly MetadataCache? _cache;
     private readonly object _sessionLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _closing = new(); // short-circuit leases ending in the background
     private volatile MetadataSession? _session;
     private int _sessionMaster = -1;
 
@@ -325,12 +326,31 @@ public sealed partial class FileSystem : IDisposable
     /// <summary>Closes the connections.</summary>
     public void Dispose()
     {
+        // Leases still closing carry their read reports to the worker: give them a moment before the channel goes.
+        try
+        {
+            _ = Task.WhenAll(_closing.Keys).Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // A close that failed has ended too: nothing more to wait for.
+        }
+
         if (_session is { } session)
         {
             session.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         _masters.Dispose();
+    }
+
+    /// <summary>Keeps <paramref name="closing"/> (a lease ending in the background) until it ends, so <see cref="Dispose"/> can wait for it.</summary>
+    internal void TrackClosing(Task closing)
+    {
+        if (_closing.TryAdd(closing, 0))
+        {
+            _ = closing.ContinueWith(t => _closing.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     /// <summary>One metadata call (retried only if <paramref name="idempotent"/>), over the session or as a unary rpc.</summary>

@@ -14,15 +14,18 @@ namespace Alluxio.Client.IO;
 /// </summary>
 internal sealed class LocalBlockLease : IDisposable
 {
+    private readonly FileSystem _fs;
     private readonly AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> _call;
     private readonly SafeFileHandle _file;
     private readonly int _chunkBytes;
     private readonly uint[] _crcs;
     private readonly bool[] _verified;
     private readonly long _offset; // of the block in the file
+    private long _bytesRead; // reported to the worker when the lease ends (its metrics)
 
-    private LocalBlockLease(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call, SafeFileHandle file, OpenLocalBlockResponse response)
+    private LocalBlockLease(FileSystem fs, AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call, SafeFileHandle file, OpenLocalBlockResponse response)
     {
+        _fs = fs;
         _call = call;
         _file = file;
         Length = response.Length;
@@ -74,7 +77,7 @@ internal sealed class LocalBlockLease : IDisposable
 
             fromUfs = response.FromUfs;
             var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, fromUfs ? FileOptions.SequentialScan : FileOptions.None);
-            return new LocalBlockLease(call, file, response);
+            return new LocalBlockLease(fs, call, file, response);
         }
         catch (Exception e) when (e is RpcException or IOException or UnauthorizedAccessException)
         {
@@ -94,6 +97,7 @@ internal sealed class LocalBlockLease : IDisposable
     public int Read(long offset, Span<byte> buffer)
     {
         var read = RandomAccess.Read(_file, buffer, _offset + offset);
+        _bytesRead += read;
         if (read == 0 || FromUfs)
         {
             return read; // a UFS file shorter than recorded reads 0 here: the caller streams the block, and the worker reports it
@@ -133,20 +137,26 @@ internal sealed class LocalBlockLease : IDisposable
     }
 
     /// <summary>
-    /// Closes the file and ends the lease: this side of the stream ends, and the stream is read to the worker's trailers
+    /// Closes the file and ends the lease: this side of the stream ends (after telling the worker how many bytes were
+    /// read, for its metrics), and the stream is read to the worker's trailers
     /// in the background before it is disposed, so it closes in order rather than by a reset (resets pile up against
     /// Kestrel's per-connection stream limit; see BlockWorkerService.EndOfRequestsAsync).
     /// </summary>
     public void Dispose()
     {
         _file.Dispose();
-        _ = CloseAsync(_call);
+        _fs.TrackClosing(CloseAsync(_call, _bytesRead));
     }
 
-    private static async Task CloseAsync(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call)
+    private static async Task CloseAsync(AsyncDuplexStreamingCall<OpenLocalBlockRequest, OpenLocalBlockResponse> call, long bytesRead)
     {
         try
         {
+            if (bytesRead > 0)
+            {
+                await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BytesRead = bytesRead });
+            }
+
             await call.RequestStream.CompleteAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await LocalBlockWriter.EndAsync(call, timeout.Token);

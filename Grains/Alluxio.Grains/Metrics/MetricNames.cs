@@ -9,7 +9,13 @@ public static class MetricNames
     /// <summary>Bytes the worker served from its cache (not short-circuit reads: those bytes never pass the worker).</summary>
     public const string BytesReadAlluxio = "Cluster.BytesReadAlluxio";
 
-    /// <summary>Bytes the worker read from under storages (reads that missed the cache, loads, background caching).</summary>
+    /// <summary>Bytes clients on the worker's host read from its block files directly (short-circuit), as they report them.</summary>
+    public const string BytesReadLocal = "Cluster.BytesReadLocal";
+
+    /// <summary>
+    /// Bytes read from under storages: by the worker (reads that missed the cache, loads, background caching) and by
+    /// short-circuit clients reading a missed block's UFS file themselves, as they report them.
+    /// </summary>
     public const string BytesReadUfsAll = "Cluster.BytesReadUfsAll";
 
     /// <summary>Bytes of blocks written into the worker's cache by clients (streamed or short-circuit).</summary>
@@ -35,6 +41,6 @@ public static class MetricNames
 
     /// <summary>The counters a silo starts with (reported as 0 until they move).</summary>
     public static IEnumerable<string> Counters =>
-        new[] { BytesReadAlluxio, BytesReadUfsAll, BytesWrittenAlluxio, BytesWrittenUfsAll, FilesPersisted }
+        new[] { BytesReadAlluxio, BytesReadLocal, BytesReadUfsAll, BytesWrittenAlluxio, BytesWrittenUfsAll, FilesPersisted }
             .Concat(MasterOperation.All.SelectMany(o => o.Succeeded is null ? new[] { o.Ops } : [o.Ops, o.Succeeded]));
 }

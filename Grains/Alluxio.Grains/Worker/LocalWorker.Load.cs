@@ -83,6 +83,13 @@ public sealed partial class LocalWorker
         return new UfsBlockRange(file.HostPath, source.OffsetInFile, source.Length);
     }
 
+    /// <summary>
+    /// Counts the bytes a short-circuit client says it read of a block: from its block file
+    /// (<see cref="Metrics.MetricNames.BytesReadLocal"/>) or from its UFS file (<see cref="Metrics.MetricNames.BytesReadUfsAll"/>).
+    /// </summary>
+    public void ReportShortCircuitRead(bool fromUfs, long bytes) =>
+        metrics.Add(fromUfs ? Metrics.MetricNames.BytesReadUfsAll : Metrics.MetricNames.BytesReadLocal, bytes);
+
     /// <summary>Registers a load of the block; <see langword="false"/> with the running load when another is in flight.</summary>
     private bool TryBeginLoad(long blockId, out TaskCompletionSource<bool> load)
     {

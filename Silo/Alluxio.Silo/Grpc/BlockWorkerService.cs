@@ -92,7 +92,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             if (request.UfsOnMiss && await worker.LocateUfsBlockAsync(request.BlockId, request.CacheOnMiss, context.CancellationToken) is { } range)
             {
                 await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true });
-                await UntilEndAsync(requestStream, context.CancellationToken);
+                worker.ReportShortCircuitRead(fromUfs: true, await BytesReadAsync(requestStream, range.Length, context.CancellationToken));
                 return;
             }
 
@@ -105,7 +105,8 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             var response = new OpenLocalBlockResponse { Path = lease.FilePath, Length = lease.Length, TierAlias = lease.TierAlias, ChunkBytes = lease.ChunkBytes, Trusted = lease.Trusted };
             response.ChunkCrcs.Add(lease.ChunkCrcs);
             await responseStream.WriteAsync(response);
-            await UntilEndAsync(requestStream, context.CancellationToken); // the lease ends with the stream
+            var read = await BytesReadAsync(requestStream, lease.Length, context.CancellationToken); // the lease ends with the stream
+            worker.ReportShortCircuitRead(fromUfs: false, read);
         }
         catch (Exception e) when (e is not RpcException)
         {
@@ -150,12 +151,19 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         }
     }
 
-    /// <summary>Reads the client's side of a stream to its end (nothing more is expected on it).</summary>
-    private static async Task UntilEndAsync<T>(IAsyncStreamReader<T> stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an OpenLocalBlock stream to its end: the bytes the client says it read (its last report, at most the
+    /// block's length, so a client cannot inflate the metrics beyond what it was given).
+    /// </summary>
+    private static async Task<long> BytesReadAsync(IAsyncStreamReader<OpenLocalBlockRequest> stream, long length, CancellationToken cancellationToken)
     {
+        long read = 0;
         while (await stream.MoveNext(cancellationToken))
         {
+            read = Math.Clamp(stream.Current.BytesRead, 0, length);
         }
+
+        return read;
     }
 
     /// <summary>
