@@ -301,6 +301,33 @@ public sealed class ShortCircuitTests
         Assert.Empty((await fs.GetBlockLocationsAsync([status.BlockIds[2]]))[status.BlockIds[2]]); // nothing cached from a short file
     }
 
+    [Fact]
+    public async Task A_ufs_file_truncated_while_a_reader_has_it_open_fails_the_read_instead_of_serving_it_short()
+    {
+        using var dir = new TempDirectory();
+        await using var silo = SiloProcess.Start(dir.Sub("data"));
+        await silo.WaitUntilServingAsync();
+        using var fs = FileSystem.Connect(silo.Address);
+        var data = DataPathFixture.Bytes(3 * Mib, 96);
+        await WriteAsync(fs, "/truncated", data, WriteType.Through);
+
+        await using var stream = await fs.OpenReadAsync("/truncated", new OpenFileOptions(ReadType.NoCache));
+        var buffer = new byte[Mib + 1000];
+        await stream.ReadExactlyAsync(buffer); // into block 1, whose UFS range is open now
+        Assert.Equal("local UFS", stream.LastSource);
+        Assert.Equal(data.AsSpan(0, buffer.Length).ToArray(), buffer);
+        await using (var file = new FileStream(Path.Combine(dir.Sub("data"), "underfs", "truncated"), FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(Mib + 5000); // changed underneath Alluxio while the reader is in block 1
+        }
+
+        var rest = new MemoryStream();
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await stream.CopyToAsync(rest));
+        Assert.Contains("shorter in the UFS", error.Message, StringComparison.Ordinal);
+        Assert.True(buffer.Length + rest.Length < data.Length, "never more than the bytes that exist, never a clean end");
+        Assert.Equal(data.AsSpan(buffer.Length, (int)rest.Length).ToArray(), rest.ToArray()); // and only the right ones
+    }
+
     private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data, WriteType writeType = WriteType.CacheThrough)
     {
         await using var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: writeType));

@@ -94,6 +94,7 @@ public sealed class LocalUnderFileSystemTests : IAsyncLifetime
         Assert.NotNull(file);
         Assert.Equal(12, file.Length);
         Assert.Equal("twelve bytes", await File.ReadAllTextAsync(file.HostPath));
+        Assert.Equal((File.GetLastWriteTimeUtc(file.HostPath) - DateTime.UnixEpoch).Ticks, file.LastModifiedNanos / 100);
         Assert.Null(await _ufs.GetHostFileAsync("d"));
         Assert.Null(await _ufs.GetHostFileAsync("d/missing"));
         Assert.Null(await _ufs.GetHostFileAsync("d/f.txt/under-a-file"));

@@ -78,9 +78,10 @@ public interface IUnderFileSystem : IAsyncDisposable
     /// Where the regular file <paramref name="path"/> lives on this host, when this connector keeps its files on a
     /// file system of this host (local directories, NFS) and readers here may open it themselves; <see langword="null"/>
     /// when it does not (object stores) or nothing readable is at the path. Decorators that must see every read (fault
-    /// injection) answer <see langword="null"/>. The answer is a snapshot: the file may change or go away afterwards.
+    /// injection) answer <see langword="null"/>, as does every connector that does not implement this. The answer is a
+    /// snapshot: the file may change or go away afterwards.
     /// </summary>
-    Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default);
+    Task<UfsHostFile?> GetHostFileAsync(string path, CancellationToken cancellationToken = default) => Task.FromResult<UfsHostFile?>(null);
 
     /// <summary>Deletes the file <paramref name="path"/>; <see langword="false"/> if nothing was there (idempotent).</summary>
     /// <exception cref="UfsIsADirectoryException">The path is a directory.</exception>

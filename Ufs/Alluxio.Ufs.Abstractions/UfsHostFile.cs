@@ -7,4 +7,6 @@ namespace Alluxio.Ufs;
 /// </summary>
 /// <param name="HostPath">The canonical host path of the file (every symlink inside the mount resolved).</param>
 /// <param name="Length">The file's length when it was looked up.</param>
-public sealed record UfsHostFile(string HostPath, long Length);
+/// <param name="LastModifiedNanos">The file's modification time then, in nanoseconds since the Unix epoch: with the
+/// length, what a reader checks the file it opened against.</param>
+public sealed record UfsHostFile(string HostPath, long Length, long LastModifiedNanos);

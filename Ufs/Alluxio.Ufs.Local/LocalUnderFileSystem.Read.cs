@@ -76,7 +76,9 @@ public sealed partial class LocalUnderFileSystem
         {
             var normal = UfsPath.Normalize(path);
             var entry = InternalNames.ContainsInternal(normal) ? default : _resolver.Resolve(normal);
-            return entry.Kind == LocalEntryKind.File ? new UfsHostFile(entry.HostPath, entry.Stat.Size) : null;
+            return entry.Kind == LocalEntryKind.File
+                ? new UfsHostFile(entry.HostPath, entry.Stat.Size, (entry.Stat.MtimeSeconds * 1_000_000_000L) + entry.Stat.MtimeNanoseconds)
+                : null;
         });
 
     // A synchronous iterator (local directory reads are system calls); every error surfaces from MoveNext.

@@ -33,6 +33,8 @@ public sealed class FileInStream : Stream
     private HashSet<long>? _localBlocks;
     private bool? _cachesLocally;
     private bool? _missesLocal;
+    private bool _ufsMisses; // set from the options when the stream opens; off once a UFS file could not be used here
+    private HashSet<long>? _streamed; // blocks that failed to read here: streamed over gRPC for the rest of this stream
     private HashSet<long>? _readAhead; // blocks this reader asked the worker to cache ahead
 
     internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
@@ -40,6 +42,7 @@ public sealed class FileInStream : Stream
         _fs = fs;
         _status = status;
         _readType = readType;
+        _ufsMisses = fs.Options.ShortCircuitUfsReads;
     }
 
     /// <summary>The file's status when it was opened.</summary>
@@ -118,7 +121,9 @@ public sealed class FileInStream : Stream
                 return n;
             }
 
-            _localBlocks!.Remove(Locate(_position).BlockId);
+            var failed = Locate(_position).BlockId;
+            _localBlocks!.Remove(failed);
+            (_streamed ??= []).Add(failed); // corrupt, unreadable or shorter than recorded here: the worker deals with it
             CloseLocal();
         }
 
@@ -244,13 +249,18 @@ public sealed class FileInStream : Stream
             .Where(b => b.Value.Any(l => string.Equals(l.Host, _fs.Options.LocalHost, StringComparison.OrdinalIgnoreCase)))
             .Select(b => b.Key)];
         var cached = _localBlocks.Contains(blockId);
-        if (!cached && !await MissesLocalAsync())
+        if (_streamed?.Contains(blockId) == true || (!cached && !await MissesLocalAsync()))
         {
             return null;
         }
 
         var lease = await LocalBlockLease.TryOpenAsync(
-            _fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached && _readType != ReadType.NoCache, ufsOnMiss: !cached && _fs.Options.ShortCircuitUfsReads, cancellationToken);
+            _fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached && _readType != ReadType.NoCache, ufsOnMiss: !cached && _ufsMisses, cancellationToken);
+        if (lease?.UfsRefused == true)
+        {
+            _ufsMisses = false; // this process cannot use the UFS files the worker names: stop asking for them
+        }
+
         if (lease is null || lease.Length != blockLength)
         {
             lease?.Dispose();
@@ -292,7 +302,7 @@ public sealed class FileInStream : Stream
     /// could not be read here.
     /// </summary>
     private async Task<bool> MissesLocalAsync() =>
-        _missesLocal ??= (_fs.Options.ShortCircuitUfsReads || _readType != ReadType.NoCache) && await _fs.WorkerIsLocalAsync();
+        _missesLocal ??= (_ufsMisses || _readType != ReadType.NoCache) && await _fs.WorkerIsLocalAsync();
 
     /// <summary>
     /// A sequential reader entered block <paramref name="next"/> - 1: the worker caches the next

@@ -48,16 +48,20 @@ internal sealed class LocalBlockLease : IDisposable
     /// <summary>The block is not cached: this reads its range of the UFS file.</summary>
     public bool FromUfs { get; }
 
+    /// <summary>The block's UFS file was offered but could not be used here, and the block was leased from the cache instead.</summary>
+    public bool UfsRefused { get; private set; }
+
     /// <summary>
     /// Leases and opens a block; <see langword="null"/> when it is not cached on the worker (and neither
     /// <paramref name="ufsOnMiss"/> found its UFS file on this host nor <paramref name="cacheOnMiss"/> cached it) or its
-    /// file cannot be opened here. A UFS file this process may not open is asked for again without
-    /// <paramref name="ufsOnMiss"/> (the worker then caches the block and leases its file).
+    /// file cannot be opened here. A UFS file this process may not open, or that is not the file the worker saw (another
+    /// mount namespace with the same path), is asked for again without <paramref name="ufsOnMiss"/> when
+    /// <paramref name="cacheOnMiss"/> (the worker then caches the block and leases its file; <see cref="UfsRefused"/>).
     /// </summary>
     public static async Task<LocalBlockLease?> TryOpenAsync(FileSystem fs, long blockId, bool promote, bool cacheOnMiss, bool ufsOnMiss, CancellationToken cancellationToken)
     {
         var call = fs.Channel.DuplexStreaming(Methods.OpenLocalBlock, fs.StreamCallOptions(cancellationToken));
-        var fromUfs = false;
+        OpenLocalBlockResponse? response = null;
         try
         {
             await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BlockId = blockId, Promote = promote, CacheOnMiss = cacheOnMiss, UfsOnMiss = ufsOnMiss }, cancellationToken);
@@ -67,26 +71,56 @@ internal sealed class LocalBlockLease : IDisposable
                 return null;
             }
 
-            var response = call.ResponseStream.Current;
+            response = call.ResponseStream.Current;
             if (response.FromUfs ? response.Offset < 0 || response.Length < 0
                 : response.ChunkBytes <= 0 || response.ChunkCrcs.Count != (int)((response.Length + response.ChunkBytes - 1) / response.ChunkBytes))
             {
-                call.Dispose();
+                fs.TrackClosing(CloseAsync(call, 0));
                 return null; // no checksums to check the block file with, or a range that cannot be: stream it
             }
 
-            fromUfs = response.FromUfs;
-            var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, fromUfs ? FileOptions.SequentialScan : FileOptions.None);
+            var file = File.OpenHandle(response.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, response.FromUfs ? FileOptions.SequentialScan : FileOptions.None);
+            if (response.FromUfs && !IsFileTheWorkerSaw(file, response))
+            {
+                file.Dispose();
+                throw new IOException($"{response.Path} here is not the UFS file the worker found there.");
+            }
+
             return new LocalBlockLease(fs, call, file, response);
         }
         catch (Exception e) when (e is RpcException or IOException or UnauthorizedAccessException)
         {
             // Not cached here (NOT_FOUND), another host's path, no permission, a container boundary: use gRPC.
-            call.Dispose();
-            return fromUfs && e is not RpcException
-                ? await TryOpenAsync(fs, blockId, promote, cacheOnMiss, ufsOnMiss: false, cancellationToken)
-                : null;
+            if (response is null)
+            {
+                call.Dispose(); // the call failed: nothing to close in order
+            }
+            else
+            {
+                fs.TrackClosing(CloseAsync(call, 0));
+            }
+
+            if (response is not { FromUfs: true } || !cacheOnMiss)
+            {
+                return null;
+            }
+
+            var cached = await TryOpenAsync(fs, blockId, promote, cacheOnMiss, ufsOnMiss: false, cancellationToken);
+            if (cached is not null)
+            {
+                cached.UfsRefused = true;
+            }
+
+            return cached;
         }
+    }
+
+    /// <summary>Whether the opened UFS file has the length and modification time the worker reported for it.</summary>
+    private static bool IsFileTheWorkerSaw(SafeFileHandle file, OpenLocalBlockResponse response)
+    {
+        var modified = File.GetLastWriteTimeUtc(file);
+        var nanos = (modified - DateTime.UnixEpoch).Ticks * 100;
+        return RandomAccess.GetLength(file) == response.FileLength && Math.Abs(nanos - response.FileMtimeNanos) < 100;
     }
 
     /// <summary>
@@ -154,14 +188,14 @@ internal sealed class LocalBlockLease : IDisposable
         {
             if (bytesRead > 0)
             {
-                await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BytesRead = bytesRead });
+                await call.RequestStream.WriteAsync(new OpenLocalBlockRequest { BytesRead = bytesRead }).ConfigureAwait(false);
             }
 
-            await call.RequestStream.CompleteAsync();
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await LocalBlockWriter.EndAsync(call, timeout.Token);
+            await LocalBlockWriter.EndAsync(call, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or IOException or OperationCanceledException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or RpcException or IOException or OperationCanceledException or TimeoutException or InvalidOperationException or ObjectDisposedException)
         {
             // The lease ends with the stream either way; a failed orderly close falls back to the reset below.
         }

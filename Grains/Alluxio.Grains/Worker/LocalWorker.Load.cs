@@ -14,12 +14,22 @@ public sealed partial class LocalWorker
     /// <summary>Whole-block loads in flight, so concurrent misses of a block read the UFS once.</summary>
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _loads = new();
 
-    /// <summary>Blocks to cache whole after partial reads; full = the request is dropped (the next miss asks again).</summary>
-    private readonly Channel<BlockSource> _asyncCache = Channel.CreateBounded<BlockSource>(
+    /// <summary>A background load waits at least this long after the last short-circuit UFS reader ended (the gap between its blocks).</summary>
+    private const long UfsReadersQuietMilliseconds = 20;
+
+    /// <summary>
+    /// Blocks to cache whole after partial reads and short-circuit UFS reads, with when they were queued (Environment
+    /// ticks); full = the request is dropped (the next miss asks again).
+    /// </summary>
+    private readonly Channel<(BlockSource Source, long QueuedAt)> _asyncCache = Channel.CreateBounded<(BlockSource, long)>(
         new BoundedChannelOptions(options.Value.AsyncCacheQueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>Short-circuit clients reading missed blocks from their UFS files now, and when the last one ended.</summary>
+    private int _ufsReaders;
+    private long _ufsReadEnded;
+
     /// <summary>Asks for a block to be cached whole in the background; <see langword="false"/> when the queue is full.</summary>
-    public bool EnqueueAsyncCache(BlockSource source) => _asyncCache.Writer.TryWrite(source);
+    public bool EnqueueAsyncCache(BlockSource source) => _asyncCache.Writer.TryWrite((source, Environment.TickCount64));
 
     /// <summary>
     /// Makes sure a block is cached (alluxio fs load), reading it from the UFS if needed (one read for concurrent
@@ -49,13 +59,14 @@ public sealed partial class LocalWorker
 
     /// <summary>
     /// A block missing here whose UFS file lives on this host (<see cref="Ufs.IUnderFileSystem.GetHostFileAsync"/>):
-    /// where its bytes are in that file, for a short-circuit reader to read them itself. With <paramref name="cache"/>
-    /// the block is queued to be cached whole in the background, as a partial read's block is (a full queue drops the
-    /// request: the next miss asks again). <see langword="null"/> when the block is cached (lease it instead) or its UFS
-    /// keeps no files on this host.
+    /// where its bytes are in that file, for a short-circuit reader to read them itself; the reader counts as active
+    /// until the result is disposed. With <paramref name="cache"/> the block is queued to be cached whole in the
+    /// background, as a partial read's block is (a full queue drops the request: the next miss asks again); queued
+    /// loads wait while such readers are active (<see cref="WorkerOptions.AsyncCacheDeferral"/>).
+    /// <see langword="null"/> when the block is cached (lease it instead) or its UFS keeps no files on this host.
     /// </summary>
     /// <exception cref="FailedPreconditionException">The UFS file is shorter than Alluxio recorded (it changed underneath).</exception>
-    public async Task<UfsBlockRange?> LocateUfsBlockAsync(long blockId, bool cache, CancellationToken cancellationToken)
+    public async Task<UfsBlockRead?> LocateUfsBlockAsync(long blockId, bool cache, CancellationToken cancellationToken)
     {
         if (Store.GetBlock(blockId) is not null)
         {
@@ -75,12 +86,33 @@ public sealed partial class LocalWorker
             throw ShorterInUfs(source);
         }
 
+        Interlocked.Increment(ref _ufsReaders); // before the load is queued, so it cannot start ahead of this reader
+        var read = new UfsBlockRead(file, source.OffsetInFile, source.Length, () =>
+        {
+            Volatile.Write(ref _ufsReadEnded, Environment.TickCount64);
+            Interlocked.Decrement(ref _ufsReaders);
+        });
         if (cache)
         {
             EnqueueAsyncCache(source);
         }
 
-        return new UfsBlockRange(file.HostPath, source.OffsetInFile, source.Length);
+        return read;
+    }
+
+    /// <summary>
+    /// Waits while short-circuit clients read missed blocks from their UFS files (and briefly after the last one, the
+    /// gap between one reader's blocks), until <see cref="WorkerOptions.AsyncCacheDeferral"/> after
+    /// <paramref name="queuedAt"/>: the readers then have the CPU, and their blocks are cached right after them.
+    /// </summary>
+    private async Task DeferToUfsReadersAsync(long queuedAt, CancellationToken cancellationToken)
+    {
+        var until = queuedAt + (long)_options.AsyncCacheDeferral.TotalMilliseconds;
+        while (Environment.TickCount64 < until
+            && (Volatile.Read(ref _ufsReaders) > 0 || Environment.TickCount64 - Volatile.Read(ref _ufsReadEnded) < UfsReadersQuietMilliseconds))
+        {
+            await Task.Delay(5, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -225,8 +257,9 @@ public sealed partial class LocalWorker
 
     private async Task AsyncCacheLoopAsync(CancellationToken cancellationToken)
     {
-        await foreach (var source in _asyncCache.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var (source, queuedAt) in _asyncCache.Reader.ReadAllAsync(cancellationToken))
         {
+            await DeferToUfsReadersAsync(queuedAt, cancellationToken);
             if (Store.GetBlock(source.BlockId) is not null || !TryBeginLoad(source.BlockId, out var load))
             {
                 continue;

@@ -34,7 +34,7 @@ public sealed partial class LocalWorker(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private TieredBlockStore? _store;
-    private BackgroundTaskScheduler? _background;
+    private DedicatedThreadScheduler? _background;
 
     /// <summary>This worker's id (stable across restarts: kept in the data directory).</summary>
     public long WorkerId { get; private set; }
@@ -63,9 +63,9 @@ public sealed partial class LocalWorker(
         _loops.Add(Loop(_options.HeartbeatInterval, HeartbeatAsync));
         _loops.Add(Loop(_options.PromotionInterval, async token => await Store.PromoteAsync(token)));
         _loops.Add(Loop(_options.HealthCheckInterval, _ => { Store.CheckHealth(); return Task.CompletedTask; }));
-        // Background caching runs on threads of its own at a low priority: it never starves the thread pool's few
-        // threads (requests wait for it otherwise) and takes only CPU time readers and writers leave.
-        _background = new BackgroundTaskScheduler("alluxio-async-cache", _options.AsyncCacheConcurrency, niceness: 10);
+        // Background caching runs on threads of its own: it never starves the thread pool's few threads (requests
+        // would wait for it otherwise).
+        _background = new DedicatedThreadScheduler("alluxio-async-cache", _options.AsyncCacheConcurrency);
         for (var i = 0; i < _options.AsyncCacheConcurrency; i++)
         {
             _loops.Add(Task.Factory.StartNew(() => AsyncCacheLoopAsync(_stopping.Token), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _background).Unwrap());

@@ -33,8 +33,15 @@ public sealed class WorkerOptions
     /// <summary>Whole-block loads queued after partial reads (Alluxio's async cache queue); more are dropped, not waited for.</summary>
     public int AsyncCacheQueueCapacity { get; set; } = 512;
 
-    /// <summary>Whole-block loads running at once.</summary>
+    /// <summary>Whole-block loads running at once, each on a thread of its own (never the thread pool's).</summary>
     public int AsyncCacheConcurrency { get; set; } = 2;
+
+    /// <summary>
+    /// How long a queued whole-block load may wait while short-circuit clients are reading missed blocks from their UFS
+    /// files (default 2 s; zero = never wait): those readers then have the CPU to themselves, and the blocks they read
+    /// are cached right after them. A load queued longer ago runs anyway.
+    /// </summary>
+    public TimeSpan AsyncCacheDeferral { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The host name clients compare with their own for locality (empty = this machine's name).</summary>
     public string Host { get; set; } = "";
@@ -56,6 +63,11 @@ public sealed class WorkerOptions
         if (AsyncCacheQueueCapacity < 1 || AsyncCacheConcurrency < 1)
         {
             yield return "Worker:AsyncCacheQueueCapacity and AsyncCacheConcurrency must be at least 1.";
+        }
+
+        if (AsyncCacheDeferral < TimeSpan.Zero)
+        {
+            yield return "Worker:AsyncCacheDeferral cannot be negative.";
         }
 
         if (MemoryBytes < 0 || SsdBytes < 0)

@@ -91,9 +91,12 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             var request = requestStream.Current;
             if (request.UfsOnMiss && await worker.LocateUfsBlockAsync(request.BlockId, request.CacheOnMiss, context.CancellationToken) is { } range)
             {
-                await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true });
-                worker.ReportShortCircuitRead(fromUfs: true, await BytesReadAsync(requestStream, range.Length, context.CancellationToken));
-                return;
+                using (range)
+                {
+                    await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true, FileLength = range.File.Length, FileMtimeNanos = range.File.LastModifiedNanos });
+                    worker.ReportShortCircuitRead(fromUfs: true, await BytesReadAsync(requestStream, range.Length, context.CancellationToken));
+                    return;
+                }
             }
 
             if (request.CacheOnMiss)
