@@ -35,6 +35,7 @@ public sealed class FileInStream : Stream
     private bool? _missesLocal;
     private bool _ufsMisses; // set from the options when the stream opens; off once a UFS file could not be used here
     private HashSet<long>? _streamed; // blocks that failed to read here: streamed over gRPC for the rest of this stream
+    private (long Start, Task<LocalBlockLease?> Lease)? _prefetch; // the next block's answer, asked for ahead
     private HashSet<long>? _readAhead; // blocks this reader asked the worker to cache ahead
 
     internal FileInStream(FileSystem fs, FileStatus status, ReadType readType)
@@ -221,6 +222,7 @@ public sealed class FileInStream : Stream
             _disposed = true;
             CloseCall();
             CloseLocal();
+            DropPrefetched();
         }
 
         base.Dispose(disposing);
@@ -254,8 +256,27 @@ public sealed class FileInStream : Stream
             return null;
         }
 
-        var lease = await LocalBlockLease.TryOpenAsync(
-            _fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached && _readType != ReadType.NoCache, ufsOnMiss: !cached && _ufsMisses, cancellationToken);
+        LocalBlockLease? lease = null;
+        if (TakePrefetched(start) is { } prefetched)
+        {
+            if (cached)
+            {
+                Release(prefetched); // cached meanwhile: lease the block file instead
+            }
+            else
+            {
+                try
+                {
+                    lease = await prefetched;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    lease = null; // opened afresh below, where its error (if any) reaches the reader
+                }
+            }
+        }
+
+        lease ??= await OpenLeaseAsync(blockId, cached, cancellationToken);
         if (lease?.UfsRefused == true)
         {
             _ufsMisses = false; // this process cannot use the UFS files the worker names: stop asking for them
@@ -276,6 +297,7 @@ public sealed class FileInStream : Stream
         if (lease.FromUfs)
         {
             (_local, _localStart, LastSource) = (lease, start, "local UFS");
+            Prefetch(start + blockLength); // the next block's answer arrives while this one is read
             return lease; // the worker caches it meanwhile (unless NO_CACHE): no read-ahead needed to keep up
         }
 
@@ -288,6 +310,65 @@ public sealed class FileInStream : Stream
 
         return lease;
     }
+
+    /// <summary>Asks the local worker for a block: its lease, or for a miss its UFS range or a lease once cached.</summary>
+    private Task<LocalBlockLease?> OpenLeaseAsync(long blockId, bool cached, CancellationToken cancellationToken) =>
+        LocalBlockLease.TryOpenAsync(
+            _fs, blockId, _readType == ReadType.CachePromote, cacheOnMiss: !cached && _readType != ReadType.NoCache, ufsOnMiss: !cached && _ufsMisses, cancellationToken);
+
+    /// <summary>
+    /// A sequential reader of a block from its UFS file asks for the next block (starting at <paramref name="start"/>)
+    /// now, so its answer is there when the reader gets to it: one round trip to the worker per block hidden behind the
+    /// read. Not for blocks cached here or known to fail here; the answer lives until the stream is disposed (a
+    /// per-read token would end it early).
+    /// </summary>
+    private void Prefetch(long start)
+    {
+        DropPrefetched();
+        if (start >= Length || !_ufsMisses)
+        {
+            return;
+        }
+
+        var blockId = Locate(start).BlockId;
+        if (!_localBlocks!.Contains(blockId) && _streamed?.Contains(blockId) != true)
+        {
+            _prefetch = (start, OpenLeaseAsync(blockId, cached: false, CancellationToken.None));
+        }
+    }
+
+    /// <summary>The prefetched answer for the block at <paramref name="start"/>, if that is the one asked for (any other is dropped).</summary>
+    private Task<LocalBlockLease?>? TakePrefetched(long start)
+    {
+        if (_prefetch is { } prefetch && prefetch.Start == start)
+        {
+            _prefetch = null;
+            return prefetch.Lease;
+        }
+
+        DropPrefetched();
+        return null;
+    }
+
+    /// <summary>Releases the prefetched answer, which nobody will use.</summary>
+    private void DropPrefetched()
+    {
+        if (_prefetch is { } prefetch)
+        {
+            _prefetch = null;
+            Release(prefetch.Lease);
+        }
+    }
+
+    /// <summary>Disposes an answer once it arrives.</summary>
+    private static void Release(Task<LocalBlockLease?> lease) =>
+        _ = lease.ContinueWith(static t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                t.Result?.Dispose();
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>
     /// Whether a block missing on this host is cached by the local worker and read from its file: short-circuit
