@@ -21,7 +21,7 @@ public sealed class DedicatedThreadSchedulerTests
                         seen.Add((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
                     }
 
-                    await Task.Delay(5); // completes on a timer thread; the continuation comes back to the scheduler
+                    await Task.Run(static () => { }); // completes on a pool thread; the continuation comes back to the scheduler
                 }
             },
             CancellationToken.None,
