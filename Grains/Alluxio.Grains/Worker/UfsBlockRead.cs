@@ -2,7 +2,7 @@ namespace Alluxio.Grains.Worker;
 
 /// <summary>
 /// A short-circuit reader reading a missed block from its UFS file on this host: <see cref="Length"/> bytes from
-/// <see cref="Offset"/> of the file at <see cref="HostPath"/>. While it is not disposed the worker counts the reader as
+/// <see cref="Offset"/> of <see cref="File"/>. While it is not disposed the worker counts the reader as
 /// active and holds its background loads back (see <see cref="WorkerOptions.AsyncCacheDeferral"/>).
 /// </summary>
 public sealed class UfsBlockRead : IDisposable
@@ -12,7 +12,6 @@ public sealed class UfsBlockRead : IDisposable
     internal UfsBlockRead(Ufs.UfsHostFile file, long offset, long length, Action ended)
     {
         File = file;
-        HostPath = file.HostPath;
         Offset = offset;
         Length = length;
         _ended = ended;
@@ -20,9 +19,6 @@ public sealed class UfsBlockRead : IDisposable
 
     /// <summary>The UFS file as the worker found it (length and modification time, for the reader to check).</summary>
     public Ufs.UfsHostFile File { get; }
-
-    /// <summary>The UFS file's host path.</summary>
-    public string HostPath { get; }
 
     /// <summary>The block's first byte in the file.</summary>
     public long Offset { get; }

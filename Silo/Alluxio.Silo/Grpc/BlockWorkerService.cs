@@ -93,7 +93,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
             {
                 using (range)
                 {
-                    await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true, FileLength = range.File.Length, FileMtimeNanos = range.File.LastModifiedNanos });
+                    await responseStream.WriteAsync(new OpenLocalBlockResponse { Path = range.File.HostPath, Offset = range.Offset, Length = range.Length, TierAlias = "UFS", FromUfs = true, FileLength = range.File.Length, FileMtimeNanos = range.File.LastModifiedNanos });
                     worker.ReportShortCircuitRead(fromUfs: true, await BytesReadAsync(requestStream, range.Length, context.CancellationToken));
                     return;
                 }
