@@ -18,6 +18,9 @@ public sealed class AsyncServerStreamingCall<TResponse> : IDisposable
 
     public IAsyncStreamReader<TResponse> ResponseStream => _call;
 
+    /// <summary>The same response stream, read as serialized messages (no parsing, no copy into a message).</summary>
+    public IPayloadStreamReader ResponsePayloads => _call;
+
     /// <summary>The response headers, once they arrive; faults with <see cref="RpcException"/> when the call fails first.</summary>
     public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync;
 

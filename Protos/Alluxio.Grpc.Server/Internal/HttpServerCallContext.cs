@@ -136,6 +136,14 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             _compressResponse ? MessageCompression.Gzip : MessageCompression.None);
     }
 
+    /// <summary>Writes one framed message that <paramref name="fill"/> serializes into the response pipe (not flushed).</summary>
+    public void WritePayload(int length, PayloadFill fill)
+    {
+        GrpcFraming.WritePayload(HttpContext.Response.BodyWriter, length, fill, _runtime.Options.MaxSendMessageSize,
+            _compressResponse ? MessageCompression.Gzip : MessageCompression.None);
+        _responseStarted = true;
+    }
+
     /// <summary>Ends the call with <paramref name="status"/>: in the trailers, or as Trailers-Only when nothing was sent.</summary>
     public void EndCall(Status status)
     {

@@ -1,17 +1,30 @@
+using Alluxio.Grpc.Protocol;
 using Google.Protobuf;
 
 namespace Alluxio.Grpc.Server.Internal;
 
 /// <summary>Writes each message into Kestrel's response pipe and flushes it; the flush waits for HTTP/2 flow control.</summary>
-internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) : IServerStreamWriter<T>
+internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) : IServerStreamWriter<T>, IServerStreamPayloadWriter
     where T : class, IMessage<T>
 {
     private int _writing;
     private volatile bool _completed;
 
-    public async Task WriteAsync(T message, CancellationToken cancellationToken = default)
+    public Task WriteAsync(T message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return WriteAsync(static (c, m, _) => c.WriteMessage(m), message, null, cancellationToken);
+    }
+
+    public Task WritePayloadAsync(int length, PayloadFill fill, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return WriteAsync(static (c, l, f) => c.WritePayload(l, f!), length, fill, cancellationToken);
+    }
+
+    private async Task WriteAsync<TArg>(Action<HttpServerCallContext, TArg, PayloadFill?> write, TArg arg, PayloadFill? fill, CancellationToken cancellationToken)
+    {
         if (_completed)
             throw new InvalidOperationException("Can't write the message because the call is complete.");
         var callToken = context.CancellationToken;
@@ -30,7 +43,7 @@ internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) :
                 token = linked.Token;
             }
 
-            context.WriteMessage(message);
+            write(context, arg, fill);
             var result = await context.HttpContext.Response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
             if (result.IsCanceled)
                 throw new OperationCanceledException("The write was cancelled.", token);

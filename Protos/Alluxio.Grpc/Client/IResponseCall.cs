@@ -1,7 +1,7 @@
 namespace Alluxio.Grpc.Client;
 
 /// <summary>The response side of a streaming call, independent of its request type.</summary>
-internal interface IResponseCall<TResponse> : IAsyncStreamReader<TResponse>, IDisposable
+internal interface IResponseCall<TResponse> : IAsyncStreamReader<TResponse>, IPayloadStreamReader, IDisposable
 {
     Task<Metadata> ResponseHeadersAsync { get; }
 

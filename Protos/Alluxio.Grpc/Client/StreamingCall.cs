@@ -22,6 +22,7 @@ internal sealed class StreamingCall<TRequest, TResponse> : IResponseCall<TRespon
     private HttpResponseMessage? _response;
     private StreamMessageReader? _reader;
     private PooledBufferWriter? _writeBuffer;
+    private PooledBufferWriter? _inflated; // the decompressed CurrentPayload
     private Task _headersTask = Task.CompletedTask;
     private Task<Metadata>? _responseHeaders;
     private Task<TResponse>? _singleResponse;
@@ -41,6 +42,8 @@ internal sealed class StreamingCall<TRequest, TResponse> : IResponseCall<TRespon
     }
 
     public TResponse Current { get; private set; } = null!;
+
+    public ReadOnlyMemory<byte> CurrentPayload { get; private set; }
 
     public Task<Metadata> ResponseHeadersAsync
     {
@@ -115,7 +118,11 @@ internal sealed class StreamingCall<TRequest, TResponse> : IResponseCall<TRespon
         }
     }
 
-    public async Task<bool> MoveNext(CancellationToken cancellationToken)
+    public Task<bool> MoveNext(CancellationToken cancellationToken) => ReadNextAsync(parse: true, cancellationToken);
+
+    public Task<bool> MoveNextPayload(CancellationToken cancellationToken) => ReadNextAsync(parse: false, cancellationToken);
+
+    private async Task<bool> ReadNextAsync(bool parse, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -134,10 +141,26 @@ internal sealed class StreamingCall<TRequest, TResponse> : IResponseCall<TRespon
                 return done.StatusCode == StatusCode.OK ? false : throw new RpcException(done, _trailers ?? new Metadata());
 
             var maxReceive = _channel.MaxReceive(_options);
+            CurrentPayload = default;
+            _inflated?.Dispose();
+            _inflated = null;
             if (await _reader!.ReadAsync(maxReceive, _tokens.Token).ConfigureAwait(false))
             {
-                Current = GrpcFraming.Parse(_method.ResponseParser, _reader.Payload, _reader.Compressed,
-                    UnaryCall.GetEncoding(_response!, _reader.Compressed), maxReceive);
+                var encoding = UnaryCall.GetEncoding(_response!, _reader.Compressed);
+                if (parse)
+                {
+                    Current = GrpcFraming.Parse(_method.ResponseParser, _reader.Payload, _reader.Compressed, encoding, maxReceive);
+                }
+                else if (!_reader.Compressed)
+                {
+                    CurrentPayload = _reader.Payload;
+                }
+                else
+                {
+                    _inflated = GrpcFraming.Decompress(_reader.Payload, encoding, maxReceive);
+                    CurrentPayload = _inflated.WrittenMemory;
+                }
+
                 return true;
             }
 
@@ -362,6 +385,9 @@ internal sealed class StreamingCall<TRequest, TResponse> : IResponseCall<TRespon
 
     private void ReleaseBuffers()
     {
+        CurrentPayload = default;
+        _inflated?.Dispose();
+        _inflated = null;
         _reader?.Dispose();
         _reader = null;
         _writeBuffer?.Dispose();

@@ -49,6 +49,43 @@ public static class GrpcFraming
         return HeaderSize + size;
     }
 
+    /// <summary>
+    /// Writes one message of <paramref name="length"/> bytes that <paramref name="fill"/> serializes straight into
+    /// <paramref name="writer"/>'s buffer (uncompressed; one copy less than serializing a message that holds the
+    /// bytes). Nothing is committed to the writer when <paramref name="fill"/> throws. RESOURCE_EXHAUSTED when the
+    /// message is larger than <paramref name="maxSize"/>.
+    /// </summary>
+    /// <returns>Bytes written including the prefix.</returns>
+    public static int WritePayload(IBufferWriter<byte> writer, int length, PayloadFill fill, int? maxSize = null, MessageCompression compression = MessageCompression.None)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        CheckSendSize(length, maxSize);
+        if (compression == MessageCompression.None)
+        {
+            var span = writer.GetSpan(HeaderSize + length);
+            if (span.Length >= HeaderSize + length)
+            {
+                fill(span.Slice(HeaderSize, length));
+                WriteHeader(span, false, length);
+                writer.Advance(HeaderSize + length);
+                return HeaderSize + length;
+            }
+        }
+
+        // Compressed, or a writer that cannot hand out one span this large: serialize aside first.
+        using var raw = new PooledBufferWriter(Math.Max(length, 1));
+        fill(raw.GetSpan(length).Slice(0, length));
+        raw.Advance(length);
+        if (compression == MessageCompression.Gzip)
+            return WriteCompressed(writer, raw.WrittenSpan);
+        WriteHeader(writer.GetSpan(HeaderSize), false, length);
+        writer.Advance(HeaderSize);
+        CopyTo(writer, raw.WrittenSpan);
+        return HeaderSize + length;
+    }
+
     /// <summary>Writes the 5-byte prefix.</summary>
     public static void WriteHeader(Span<byte> destination, bool compressed, int length)
     {
@@ -140,6 +177,17 @@ public static class GrpcFraming
         return Parse(parser, new ReadOnlySequence<byte>(payload), compressed, encoding, maxSize);
     }
 
+    /// <summary>
+    /// Decompresses a payload that came with the compressed flag, under the peer's <c>grpc-encoding</c>
+    /// <paramref name="encoding"/>; INTERNAL / UNIMPLEMENTED as <see cref="Parse{T}(MessageParser{T}, ReadOnlyMemory{byte}, bool, string?, int?)"/>.
+    /// The caller disposes the result.
+    /// </summary>
+    public static PooledBufferWriter Decompress(ReadOnlyMemory<byte> payload, string? encoding, int? maxSize)
+    {
+        CheckCompressedAllowed(encoding);
+        return GzipCodec.Decompress(new ReadOnlySequence<byte>(payload), maxSize);
+    }
+
     /// <summary>True when a <c>grpc-encoding</c> value is one this implementation decodes.</summary>
     public static bool IsSupportedEncoding(string? encoding) =>
         encoding is null || encoding.Length == 0
@@ -176,12 +224,22 @@ public static class GrpcFraming
         using var raw = new PooledBufferWriter(size);
         message.WriteTo(raw.GetSpan(size).Slice(0, size));
         raw.Advance(size);
-        using var packed = new PooledBufferWriter(Math.Max(64, size / 2));
-        GzipCodec.Compress(raw.WrittenSpan, packed);
+        return WriteCompressed(writer, raw.WrittenSpan);
+    }
+
+    private static int WriteCompressed(IBufferWriter<byte> writer, ReadOnlySpan<byte> serialized)
+    {
+        using var packed = new PooledBufferWriter(Math.Max(64, serialized.Length / 2));
+        GzipCodec.Compress(serialized, packed);
         var length = packed.WrittenCount;
         WriteHeader(writer.GetSpan(HeaderSize), true, length);
         writer.Advance(HeaderSize);
-        var remaining = packed.WrittenSpan;
+        CopyTo(writer, packed.WrittenSpan);
+        return HeaderSize + length;
+    }
+
+    private static void CopyTo(IBufferWriter<byte> writer, ReadOnlySpan<byte> remaining)
+    {
         while (remaining.Length > 0)
         {
             var span = writer.GetSpan(Math.Min(remaining.Length, 64 * 1024));
@@ -190,7 +248,5 @@ public static class GrpcFraming
             writer.Advance(n);
             remaining = remaining.Slice(n);
         }
-
-        return HeaderSize + length;
     }
 }

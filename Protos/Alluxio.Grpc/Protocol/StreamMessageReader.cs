@@ -9,6 +9,9 @@ namespace Alluxio.Grpc.Protocol;
 /// </summary>
 public sealed class StreamMessageReader : IDisposable
 {
+    // Shortfalls from this size on are read exactly (see FillAsync).
+    private const int ExactReadThreshold = 64 * 1024;
+
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -91,7 +94,13 @@ public sealed class StreamMessageReader : IDisposable
                 _end = available;
             }
 
-            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            // A large message is read to its end and no further: bytes of the next message read with it would have to
+            // be moved to the front of the buffer before that one can be read whole.
+            var space = _buffer.AsMemory(_end);
+            var missing = count - (_end - _start);
+            if (missing >= ExactReadThreshold)
+                space = space[..missing];
+            var read = await _stream.ReadAsync(space, cancellationToken).ConfigureAwait(false);
             if (read == 0)
                 return false;
             _end += read;
