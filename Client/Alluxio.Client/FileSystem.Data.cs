@@ -4,6 +4,7 @@ using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Grains.Wire;
 using Alluxio.Grpc;
+using Alluxio.Protos.Grpc.Block;
 
 namespace Alluxio.Client;
 
@@ -160,6 +161,35 @@ public sealed partial class FileSystem
         catch (RpcException e)
         {
             throw ClientErrors.FromRpc(e);
+        }
+    }
+
+    /// <summary>
+    /// Reads the next ReadBlock response in place, with errors as the SDK's exceptions: its chunk is a view of the
+    /// received bytes, valid until the next read or until the call is disposed.
+    /// </summary>
+    internal static async Task<(bool More, ReadOnlyMemory<byte> Chunk, string Source)> NextChunkAsync(IPayloadStreamReader stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await stream.MoveNextPayload(cancellationToken))
+            {
+                return (false, default, "");
+            }
+        }
+        catch (RpcException e)
+        {
+            throw ClientErrors.FromRpc(e);
+        }
+
+        try
+        {
+            ReadResponseWire.Read(stream.CurrentPayload, out var chunk, out var source);
+            return (true, chunk, source);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new IOException($"The worker sent a malformed block chunk: {e.Message}", e);
         }
     }
 }

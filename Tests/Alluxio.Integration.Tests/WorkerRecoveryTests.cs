@@ -34,13 +34,15 @@ public sealed class WorkerRecoveryTests
         Assert.Equal(data, await ReadAsync(again, "/kept"));
     }
 
-    [Fact]
-    public async Task A_corrupt_cached_block_is_dropped_and_the_read_served_from_the_ufs()
+    [Theory]
+    [InlineData(true)] // the client reads the block file and checks it
+    [InlineData(false)] // the worker reads it into the gRPC response buffer and checks it: nothing of it is sent
+    public async Task A_corrupt_cached_block_is_dropped_and_the_read_served_from_the_ufs(bool shortCircuit)
     {
         using var dir = new TempDirectory();
         await using var silo = SiloProcess.Start(dir.Sub("data"));
         await silo.WaitUntilServingAsync();
-        using var fs = FileSystem.Connect(silo.Address);
+        using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = shortCircuit });
         var data = DataPathFixture.Bytes(Mib + 100, 62);
         await WriteAsync(fs, "/healed", data, WriteType.Through);
         await fs.LoadAsync("/healed"); // cached by the worker from the UFS, not yet read: its first reader checks it

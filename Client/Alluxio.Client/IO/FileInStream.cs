@@ -23,7 +23,8 @@ public sealed class FileInStream : Stream
     private readonly FileStatus _status;
     private readonly ReadType _readType;
     private AsyncServerStreamingCall<ReadResponse>? _call;
-    private ByteString? _chunk;
+    private ReadOnlyMemory<byte> _chunk; // a view of the call's received bytes, valid until its next read
+    private bool _hasChunk;
     private int _chunkOffset;
     private long _callPosition = -1; // the file position the open call's next byte belongs to
     private long _position;
@@ -136,14 +137,14 @@ public sealed class FileInStream : Stream
         var copied = 0;
         while (copied < buffer.Length && _position < Length)
         {
-            if (_chunk is null || _chunkOffset == _chunk.Length)
+            if (!_hasChunk || _chunkOffset == _chunk.Length)
             {
                 if (copied > 0)
                 {
                     break; // Stream.Read may return fewer bytes: hand over what arrived rather than wait for more
                 }
 
-                var fresh = _chunk is null;
+                var fresh = !_hasChunk;
                 if (!await NextChunkAsync(cancellationToken))
                 {
                     if (fresh)
@@ -156,7 +157,7 @@ public sealed class FileInStream : Stream
                 }
             }
 
-            var n = Math.Min(buffer.Length - copied, _chunk!.Length - _chunkOffset);
+            var n = Math.Min(buffer.Length - copied, _chunk.Length - _chunkOffset);
             _chunk.Span.Slice(_chunkOffset, n).CopyTo(buffer.Span[copied..]);
             _chunkOffset += n;
             copied += n;
@@ -187,9 +188,13 @@ public sealed class FileInStream : Stream
             var length = Math.Min(buffer.Length - total, blockLength - offsetInBlock);
             var request = new ReadRequest { BlockId = blockId, Offset = offsetInBlock, Length = length, ChunkSize = _fs.Options.StreamChunkBytes, ReadType = (ReadPType)(int)_readType };
             using var call = _fs.Channel.ServerStreaming(Methods.ReadBlock, request, _fs.StreamCallOptions(cancellationToken));
-            while (await FileSystem.MoveNextAsync(call.ResponseStream, cancellationToken))
+            while (await FileSystem.NextChunkAsync(call.ResponsePayloads, cancellationToken) is (true, var chunk, _))
             {
-                var chunk = call.ResponseStream.Current.Chunk;
+                if (chunk.Length > buffer.Length - total)
+                {
+                    throw new IOException($"Block {blockId} of {_status.Path} sent more than the {length} bytes asked for.");
+                }
+
                 chunk.Span.CopyTo(buffer.Span[total..]);
                 total += chunk.Length;
             }
@@ -428,19 +433,20 @@ public sealed class FileInStream : Stream
 
     private async Task<bool> NextChunkAsync(CancellationToken cancellationToken)
     {
-        if (!await FileSystem.MoveNextAsync(_call!.ResponseStream, cancellationToken))
+        var (more, chunk, source) = await FileSystem.NextChunkAsync(_call!.ResponsePayloads, cancellationToken);
+        if (!more)
         {
             CloseCall();
             return false;
         }
 
-        var response = _call.ResponseStream.Current;
-        if (response.Source.Length > 0)
+        if (source.Length > 0)
         {
-            LastSource = response.Source;
+            LastSource = source;
         }
 
-        _chunk = response.Chunk;
+        _chunk = chunk;
+        _hasChunk = true;
         _chunkOffset = 0;
         return true;
     }
@@ -461,7 +467,8 @@ public sealed class FileInStream : Stream
     {
         _call?.Dispose();
         _call = null;
-        _chunk = null;
+        _chunk = default;
+        _hasChunk = false;
         _callPosition = -1;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Alluxio.Protos.Wire;
 using Alluxio.Grains.FileSystem;
 
 namespace Alluxio.Grains.Wire;
@@ -15,6 +16,7 @@ public static class FileInfoReader
 {
     private const ulong Varint = 0;
     private const ulong Delimited = 2;
+    private const string Message = "FileInfo";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Utf8StringCache Repeated = new();
 
@@ -118,49 +120,9 @@ public static class FileInfoReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position)
-    {
-        if ((uint)position < (uint)data.Length && data[position] < 0x80)
-        {
-            return data[position++];
-        }
+    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position) => ProtoWireReader.ReadVarint(data, ref position, Message);
 
-        return ReadLongVarint(data, ref position);
-    }
-
-    private static ulong ReadLongVarint(ReadOnlySpan<byte> data, ref int position)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw Malformed("a varint runs past the end");
-            }
-
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw Malformed("a varint is longer than 10 bytes");
-    }
-
-    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> data, ref int position)
-    {
-        var length = ReadVarint(data, ref position);
-        if (length > (ulong)(data.Length - position))
-        {
-            throw Malformed("a length-delimited field runs past the end");
-        }
-
-        var slice = data.Slice(position, (int)length);
-        position += (int)length;
-        return slice;
-    }
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> data, ref int position) => ProtoWireReader.Slice(data, ref position, Message);
 
     private static string ReadString(ReadOnlySpan<byte> data, ref int position, bool shared)
     {
@@ -175,27 +137,8 @@ public static class FileInfoReader
         }
     }
 
-    private static void Skip(ReadOnlySpan<byte> data, ref int position, int field, int wireType)
-    {
-        switch (wireType)
-        {
-            case 0: ReadVarint(data, ref position); break;
-            case 1: Advance(ref position, 8, data.Length); break;
-            case 2: Slice(data, ref position); break;
-            case 5: Advance(ref position, 4, data.Length); break;
-            default: throw Malformed($"field {field} has wire type {wireType}, which FileInfo never uses");
-        }
-    }
+    private static void Skip(ReadOnlySpan<byte> data, ref int position, int field, int wireType) =>
+        ProtoWireReader.Skip(data, ref position, field, wireType, Message);
 
-    private static void Advance(ref int position, int count, int length)
-    {
-        if (length - position < count)
-        {
-            throw Malformed("a fixed-size field runs past the end");
-        }
-
-        position += count;
-    }
-
-    private static InvalidDataException Malformed(string what) => new($"Malformed FileInfo: {what}.");
+    private static InvalidDataException Malformed(string what) => ProtoWireReader.Malformed(Message, what);
 }

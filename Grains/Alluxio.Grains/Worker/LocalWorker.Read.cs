@@ -15,19 +15,27 @@ public sealed partial class LocalWorker
     public const int MaxChunkBytes = 4 << 20;
 
     /// <summary>
-    /// Streams a range of a block to <paramref name="send"/> (a chunk, and the source's name with the first chunk):
-    /// from the cache; else from the UFS — a whole-block read caches it on the way (one UFS read for concurrent
-    /// misses), a partial read queues the whole block for caching, NO_CACHE caches nothing.
+    /// Streams a range of a block to <paramref name="send"/> (a chunk, and the source's name with the first chunk).
+    /// As <see cref="ReadBlockAsync(BlockReadRequest, IBlockChunkSink, CancellationToken)"/>.
     /// </summary>
-    public async Task ReadBlockAsync(BlockReadRequest request, Func<ReadOnlyMemory<byte>, string?, ValueTask> send, CancellationToken cancellationToken)
+    public Task ReadBlockAsync(BlockReadRequest request, Func<ReadOnlyMemory<byte>, string?, ValueTask> send, CancellationToken cancellationToken) =>
+        ReadBlockAsync(request, new CallbackChunkSink(send), cancellationToken);
+
+    /// <summary>
+    /// Streams a range of a block to <paramref name="sink"/>: from the cache (read straight into the sink's buffer);
+    /// else from the UFS — a whole-block read caches it on the way (one UFS read for concurrent misses), a partial
+    /// read queues the whole block for caching, NO_CACHE caches nothing.
+    /// </summary>
+    public async Task ReadBlockAsync(BlockReadRequest request, IBlockChunkSink sink, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         if (request.Offset < 0 || request.Length < 0 || request.ChunkBytes is < 0 or > MaxChunkBytes)
         {
             throw new InvalidArgumentException($"Bad read of block {request.BlockId}: offset {request.Offset}, length {request.Length}, chunk {request.ChunkBytes} (offset and length ≥ 0, chunk 0..{MaxChunkBytes}).");
         }
 
         var chunk = request.ChunkBytes == 0 ? DefaultChunkBytes : request.ChunkBytes;
-        if (await TryReadCachedAsync(request, chunk, send, cancellationToken))
+        if (await TryReadCachedAsync(request, chunk, sink, cancellationToken))
         {
             return;
         }
@@ -51,11 +59,11 @@ public sealed partial class LocalWorker
             {
                 if (TryBeginLoad(source.BlockId, out var load))
                 {
-                    await LoadAsync(source, load, chunk, send, cancellationToken);
+                    await LoadAsync(source, load, chunk, sink.SendAsync, cancellationToken);
                     return;
                 }
 
-                if (await load.Task.WaitAsync(cancellationToken) && await TryReadCachedAsync(request, chunk, send, cancellationToken))
+                if (await load.Task.WaitAsync(cancellationToken) && await TryReadCachedAsync(request, chunk, sink, cancellationToken))
                 {
                     return;
                 }
@@ -66,11 +74,11 @@ public sealed partial class LocalWorker
             }
         }
 
-        await StreamUfsAsync(source, offset, length, chunk, (data, first) => send(data, first ? "UFS" : null), cancellationToken);
+        await StreamUfsAsync(source, offset, length, chunk, (data, first) => sink.SendAsync(data, first ? "UFS" : null), cancellationToken);
     }
 
     /// <summary>Serves the read from the cache; <see langword="false"/> when the block is not cached (or was found corrupt before anything was sent).</summary>
-    private async Task<bool> TryReadCachedAsync(BlockReadRequest request, int chunk, Func<ReadOnlyMemory<byte>, string?, ValueTask> send, CancellationToken cancellationToken)
+    private async Task<bool> TryReadCachedAsync(BlockReadRequest request, int chunk, IBlockChunkSink sink, CancellationToken cancellationToken)
     {
         IBlockReader reader;
         try
@@ -85,14 +93,15 @@ public sealed partial class LocalWorker
         using (reader)
         {
             var (offset, length) = Range(request, reader.Length);
-            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(chunk, Math.Max(length, 1)));
             var sent = false;
             try
             {
                 for (long done = 0; done < length;)
                 {
-                    var read = reader.Read(offset + done, buffer.AsSpan(0, (int)Math.Min(chunk, length - done)));
-                    await send(buffer.AsMemory(0, read), sent ? null : reader.TierAlias);
+                    // The block file is read straight into the transport's buffer. Within the block's length a read
+                    // fills the span or throws (a short file is corrupt), and a fill that throws sends nothing.
+                    var read = (int)Math.Min(chunk, length - done);
+                    await sink.SendAsync(read, sent ? null : reader.TierAlias, (Reader: reader, At: offset + done), static (span, s) => FillFrom(s.Reader, s.At, span));
                     metrics.Add(Metrics.MetricNames.BytesReadAlluxio, read);
                     sent = true;
                     done += read;
@@ -106,10 +115,6 @@ public sealed partial class LocalWorker
             catch (BlockStoreException e)
             {
                 throw WorkerErrors.Map(e);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 
@@ -130,6 +135,15 @@ public sealed partial class LocalWorker
         catch (BlockStoreException e)
         {
             throw WorkerErrors.Map(e);
+        }
+    }
+
+    private static void FillFrom(IBlockReader reader, long offset, Span<byte> destination)
+    {
+        var read = reader.Read(offset, destination);
+        if (read != destination.Length)
+        {
+            throw new InvalidOperationException($"Block read of {destination.Length} bytes at {offset} returned {read}; the range is inside the block.");
         }
     }
 

@@ -20,12 +20,7 @@ internal sealed class BlockWorkerService(LocalWorker worker)
         var read = new BlockReadRequest(request.BlockId, request.Offset, request.Length, checked((int)Math.Min(request.ChunkSize, int.MaxValue)), (ReadType)(int)request.ReadType);
         try
         {
-            await worker.ReadBlockAsync(
-                read,
-                // No copy: the writer serializes the message into the response pipe before it returns, so the
-                // worker's buffer is free again once the write is awaited.
-                async (chunk, source) => await responseStream.WriteAsync(new ReadResponse { Chunk = UnsafeByteOperations.UnsafeWrap(chunk), Source = source ?? "" }),
-                context.CancellationToken);
+            await worker.ReadBlockAsync(read, new ReadResponseSink(responseStream), context.CancellationToken);
         }
         catch (Exception e) when (e is not RpcException)
         {
