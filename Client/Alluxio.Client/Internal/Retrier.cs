@@ -35,14 +35,26 @@ internal sealed class Retrier(MasterChannels masters, FileSystemClientOptions op
     /// <summary>
     /// After an Unavailable from master <paramref name="failedIndex"/>: fails over, and says whether to try again (only
     /// <paramref name="idempotent"/> operations, within the retry budget counted from <paramref name="started"/>, a
-    /// <see cref="Environment.TickCount64"/>) and how long to sleep first.
+    /// <see cref="Environment.TickCount64"/>) and how long to sleep first: the backoff, cut to what is left of the budget.
     /// </summary>
     public bool TryAgain(int failedIndex, bool idempotent, int attempt, long started, out TimeSpan sleep)
     {
         masters.Failover(failedIndex);
         sleep = Backoff(attempt, options.RetryBaseSleep, options.RetryMaxSleep);
-        var elapsed = TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
-        return idempotent && elapsed + sleep <= options.RetryMaxDuration;
+        var remaining = options.RetryMaxDuration - TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+        if (!idempotent || remaining <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        // The budget is used in full: a sleep that would pass its end is cut short and the last attempt made at the end,
+        // rather than giving up early by however much the backoff's jitter happened to overshoot.
+        if (sleep > remaining)
+        {
+            sleep = remaining;
+        }
+
+        return true;
     }
 
     /// <summary>Fails over from master <paramref name="index"/> if <paramref name="e"/> says it is unavailable.</summary>
