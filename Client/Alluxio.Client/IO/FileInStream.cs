@@ -2,7 +2,6 @@ using Alluxio.Client.Internal;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Grpc;
 using Alluxio.Protos.Grpc.Block;
-using Google.Protobuf;
 
 namespace Alluxio.Client.IO;
 

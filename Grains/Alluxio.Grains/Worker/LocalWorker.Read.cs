@@ -1,4 +1,3 @@
-using System.Buffers;
 using Alluxio.Grains.Exceptions;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Tiers.Exceptions;
