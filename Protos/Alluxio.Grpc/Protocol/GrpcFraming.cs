@@ -153,8 +153,7 @@ public static class GrpcFraming
         if (!compressed)
             return ParseCore(parser, payload);
 
-        CheckCompressedAllowed(encoding);
-        using var inflated = GzipCodec.Decompress(payload, maxSize);
+        using var inflated = Decompress(payload, encoding, maxSize);
         return ParseCore(parser, new ReadOnlySequence<byte>(inflated.WrittenMemory));
     }
 
@@ -182,10 +181,13 @@ public static class GrpcFraming
     /// <paramref name="encoding"/>; INTERNAL / UNIMPLEMENTED as <see cref="Parse{T}(MessageParser{T}, ReadOnlyMemory{byte}, bool, string?, int?)"/>.
     /// The caller disposes the result.
     /// </summary>
-    public static PooledBufferWriter Decompress(ReadOnlyMemory<byte> payload, string? encoding, int? maxSize)
+    public static PooledBufferWriter Decompress(ReadOnlyMemory<byte> payload, string? encoding, int? maxSize) =>
+        Decompress(new ReadOnlySequence<byte>(payload), encoding, maxSize);
+
+    private static PooledBufferWriter Decompress(ReadOnlySequence<byte> payload, string? encoding, int? maxSize)
     {
         CheckCompressedAllowed(encoding);
-        return GzipCodec.Decompress(new ReadOnlySequence<byte>(payload), maxSize);
+        return GzipCodec.Decompress(payload, maxSize);
     }
 
     /// <summary>True when a <c>grpc-encoding</c> value is one this implementation decodes.</summary>
