@@ -46,7 +46,7 @@ public static class GrpcEndpointRouteBuilderExtensions
 
         var builders = new List<IEndpointConventionBuilder>();
         foreach (var (rpc, handler) in bound)
-            builders.Add(MapRpc(endpoints, rpc.FullName, rpc.Type, typeof(TService), handler));
+            builders.Add(MapRpc(endpoints, rpc.FullName, rpc.Type, typeof(TService), handler.HandleCallAsync));
 
         builders.Add(MapCatchAll(endpoints, $"/{descriptor.FullName}/{{{Unimplemented.MethodParameter}}}", runtime, "Method is unimplemented.", order: 1));
         EnsureServiceCatchAll(endpoints, runtime);

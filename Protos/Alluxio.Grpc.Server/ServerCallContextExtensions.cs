@@ -11,8 +11,8 @@ public static class ServerCallContextExtensions
     public static HttpContext GetHttpContext(this ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context is HttpServerCallContext http
-            ? http.HttpContext
+        return context is HttpServerCallContext { Transport: KestrelCallTransport kestrel }
+            ? kestrel.HttpContext
             : throw new InvalidOperationException($"{context.GetType().Name} is not a call context of the Kestrel gRPC server.");
     }
 }

@@ -9,8 +9,23 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class BindingTests
+public abstract class BindingTests
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel : BindingTests
+    {
+        protected override ServerKind Kind => ServerKind.Kestrel;
+    }
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2 : BindingTests
+    {
+        protected override ServerKind Kind => ServerKind.Http2;
+    }
+
+    /// <summary>The server the tests run against.</summary>
+    protected abstract ServerKind Kind { get; }
+
     [Fact]
     public async Task Mismatched_service_fails_at_startup_naming_each_rpc_and_signature()
     {
@@ -42,7 +57,7 @@ public sealed class BindingTests
     [Fact]
     public async Task MapGrpcMethod_binds_delegates_for_every_shape()
     {
-        await using var host = await TestHost.StartAsync(map: app =>
+        await using var host = await TestHost.StartAsync(kind: Kind, map: app =>
         {
             var unary = new Method<EchoRequest, EchoReply>(MethodType.Unary, "custom.Svc", "Up", EchoRequest.Parser, EchoReply.Parser);
             app.MapGrpcMethod(unary, (EchoRequest r, ServerCallContext c) => Task.FromResult(new EchoReply { Text = r.Text.ToUpperInvariant() }));
@@ -119,7 +134,7 @@ public sealed class BindingTests
     [Fact]
     public async Task Unregistered_services_are_created_and_disposed_per_call()
     {
-        await using var host = await TestHost.StartAsync(mapDefaults: false,
+        await using var host = await TestHost.StartAsync(kind: Kind, mapDefaults: false,
             map: app => app.MapGrpcService<PerCallHealth>(Alluxio.Protos.Grpc.Health.V1.HealthReflection.Descriptor.Services[0]));
         using var channel = host.CreateChannel();
         var check = Method<Alluxio.Protos.Grpc.Health.V1.HealthCheckRequest, Alluxio.Protos.Grpc.Health.V1.HealthCheckResponse>.From(

@@ -4,8 +4,14 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class CallShapeTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class CallShapeTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : CallShapeTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : CallShapeTests(fixture), IClassFixture<Http2HostFixture>;
+
     private GrpcChannel Channel => fixture.Channel;
 
     [Fact]

@@ -3,8 +3,14 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class ConcurrencyTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class ConcurrencyTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : ConcurrencyTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : ConcurrencyTests(fixture), IClassFixture<Http2HostFixture>;
+
     [Fact]
     public async Task Many_concurrent_unary_calls_share_one_channel()
     {

@@ -3,8 +3,14 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class DeadlineAndCancellationTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class DeadlineAndCancellationTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : DeadlineAndCancellationTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : DeadlineAndCancellationTests(fixture), IClassFixture<Http2HostFixture>;
+
     private GrpcChannel Channel => fixture.Channel;
 
     private EchoService Echo => fixture.Host.Echo;

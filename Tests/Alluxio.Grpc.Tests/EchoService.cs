@@ -91,7 +91,7 @@ public sealed class EchoService
         }
         catch (OperationCanceledException)
         {
-            var reason = context.GetHttpContext().RequestAborted.IsCancellationRequested ? "cancelled" : "deadline";
+            var reason = ((Server.Internal.HttpServerCallContext)context).Transport.Aborted.IsCancellationRequested ? "cancelled" : "deadline";
             observation?.Ended.TrySetResult(reason);
             throw;
         }

@@ -4,8 +4,14 @@ using ServingStatus = Alluxio.Protos.Grpc.Health.V1.HealthCheckResponse.Types.Se
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class HealthTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class HealthTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : HealthTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : HealthTests(fixture), IClassFixture<Http2HostFixture>;
+
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = HealthReflection.Descriptor.Services[0];
     private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check = Method<HealthCheckRequest, HealthCheckResponse>.From(Service, "Check");
     private static readonly Method<HealthCheckRequest, HealthCheckResponse> Watch = Method<HealthCheckRequest, HealthCheckResponse>.From(Service, "Watch");

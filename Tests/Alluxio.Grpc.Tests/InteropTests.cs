@@ -8,8 +8,14 @@ namespace Alluxio.Grpc.Tests;
 /// A real, independent gRPC implementation (Debian's python3-grpcio, C core) against our Kestrel server. Fails,
 /// rather than skips, when Python or grpcio is missing: CI installs them (<see cref="PythonScript"/>).
 /// </summary>
-public sealed class InteropTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>, IDisposable
+public abstract class InteropTests(TestHostFixture fixture) : IDisposable
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : InteropTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : InteropTests(fixture), IClassFixture<Http2HostFixture>;
+
     private readonly string _dir = Directory.CreateTempSubdirectory("alluxio-grpc-interop-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -4,8 +4,14 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class MessageSizeAndCompressionTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class MessageSizeAndCompressionTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : MessageSizeAndCompressionTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : MessageSizeAndCompressionTests(fixture), IClassFixture<Http2HostFixture>;
+
     private GrpcChannel Channel => fixture.Channel;
 
     [Fact]
@@ -47,7 +53,7 @@ public sealed class MessageSizeAndCompressionTests(TestHostFixture fixture) : IC
     [Fact]
     public async Task Server_send_limit_is_resource_exhausted()
     {
-        await using var host = await TestHost.StartAsync(o => o.MaxSendMessageSize = 1000);
+        await using var host = await TestHost.StartAsync(kind: fixture.Kind, configure: o => o.MaxSendMessageSize = 1000);
         using var channel = host.CreateChannel();
         var error = await Waits.ForRpcError(
             () => channel.UnaryAsync(EchoMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(new byte[2000]) }), "a reply over the server send limit");
@@ -87,7 +93,7 @@ public sealed class MessageSizeAndCompressionTests(TestHostFixture fixture) : IC
     [Fact]
     public async Task Gzip_responses_are_decoded_by_the_client()
     {
-        await using var host = await TestHost.StartAsync(o => o.ResponseCompression = MessageCompression.Gzip);
+        await using var host = await TestHost.StartAsync(kind: fixture.Kind, configure: o => o.ResponseCompression = MessageCompression.Gzip);
         using var channel = host.CreateChannel();
         var text = string.Concat(Enumerable.Repeat("squeeze ", 500));
         var reply = await Waits.For(channel.UnaryAsync(EchoMethods.Unary, new EchoRequest { Text = text }), "a unary call with a gzip response");

@@ -10,8 +10,23 @@ namespace Alluxio.Grpc.Tests;
 /// (<see cref="IServerStreamPayloadWriter"/>), a client reads a message's bytes without parsing them
 /// (<see cref="IPayloadStreamReader"/>). Both are the same messages on the wire as ordinary writes and reads.
 /// </summary>
-public sealed class PayloadStreamTests
+public abstract class PayloadStreamTests
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel : PayloadStreamTests
+    {
+        protected override ServerKind Kind => ServerKind.Kestrel;
+    }
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2 : PayloadStreamTests
+    {
+        protected override ServerKind Kind => ServerKind.Http2;
+    }
+
+    /// <summary>The server the tests run against.</summary>
+    protected abstract ServerKind Kind { get; }
+
     [Theory]
     [InlineData(MessageCompression.None)]
     [InlineData(MessageCompression.Gzip)]
@@ -88,8 +103,8 @@ public sealed class PayloadStreamTests
         Assert.Equal(0, streamer.Fills);
     }
 
-    private static Task<TestHost> StartAsync(PayloadStreamer streamer, Action<GrpcServerOptions>? configure = null) =>
-        TestHost.StartAsync(configure, map: app => app.MapGrpcMethod(EchoMethods.ServerStream, streamer.ServerStream), mapDefaults: false);
+    private Task<TestHost> StartAsync(PayloadStreamer streamer, Action<GrpcServerOptions>? configure = null) =>
+        TestHost.StartAsync(kind: Kind, configure: configure, map: app => app.MapGrpcMethod(EchoMethods.ServerStream, streamer.ServerStream), mapDefaults: false);
 
     /// <summary>Answers ServerStream with payload writes; tag "fail-N" makes message N's fill throw halfway.</summary>
     private sealed class PayloadStreamer

@@ -8,8 +8,14 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class StatusTests(TestHostFixture fixture) : IClassFixture<TestHostFixture>
+public abstract class StatusTests(TestHostFixture fixture)
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel(KestrelHostFixture fixture) : StatusTests(fixture), IClassFixture<KestrelHostFixture>;
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2(Http2HostFixture fixture) : StatusTests(fixture), IClassFixture<Http2HostFixture>;
+
     private GrpcChannel Channel => fixture.Channel;
 
     public static TheoryData<int> AllErrorCodes()
@@ -90,7 +96,7 @@ public sealed class StatusTests(TestHostFixture fixture) : IClassFixture<TestHos
     [Fact]
     public async Task Exception_details_are_included_when_enabled()
     {
-        await using var host = await TestHost.StartAsync(o => o.IncludeExceptionDetails = true);
+        await using var host = await TestHost.StartAsync(kind: fixture.Kind, configure: o => o.IncludeExceptionDetails = true);
         using var channel = host.CreateChannel();
         var error = await Waits.ForRpcError(
             () => channel.UnaryAsync(EchoMethods.Fail, new FailRequest { Code = -1, Message = "boom" }), "a handler that throws");
@@ -151,8 +157,9 @@ public sealed class StatusTests(TestHostFixture fixture) : IClassFixture<TestHos
     [Fact]
     public async Task A_non_grpc_server_is_mapped_from_its_http_status()
     {
-        await using var host = await TestHost.StartAsync(map: app =>
-            app.MapPost("/teapot.Service/Call", (Microsoft.AspNetCore.Http.HttpContext c) =>
+        // A client test: the non-gRPC answer comes from a plain ASP.NET Core endpoint.
+        await using var host = await TestHost.StartAsync(kind: ServerKind.Kestrel, map: app =>
+            app.App!.MapPost("/teapot.Service/Call", (Microsoft.AspNetCore.Http.HttpContext c) =>
             {
                 c.Response.StatusCode = 503;
                 return Task.CompletedTask;

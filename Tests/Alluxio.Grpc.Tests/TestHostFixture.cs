@@ -2,16 +2,18 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-/// <summary>One shared h2c server for the tests that need no special options.</summary>
-public sealed class TestHostFixture : IAsyncLifetime
+/// <summary>One shared h2c server (of <see cref="Kind"/>) for the tests that need no special options.</summary>
+public abstract class TestHostFixture : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    public abstract ServerKind Kind { get; }
+
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartAsync();
+        Host = await TestHost.StartAsync(kind: Kind);
         Channel = Host.CreateChannel();
     }
 

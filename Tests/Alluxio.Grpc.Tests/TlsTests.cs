@@ -7,8 +7,23 @@ using Xunit;
 
 namespace Alluxio.Grpc.Tests;
 
-public sealed class TlsTests : IDisposable
+public abstract class TlsTests : IDisposable
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel : TlsTests
+    {
+        protected override ServerKind Kind => ServerKind.Kestrel;
+    }
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2 : TlsTests
+    {
+        protected override ServerKind Kind => ServerKind.Http2;
+    }
+
+    /// <summary>The server the tests run against.</summary>
+    protected abstract ServerKind Kind { get; }
+
     private readonly string _dir = Directory.CreateTempSubdirectory("alluxio-grpc-tls-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -24,7 +39,7 @@ public sealed class TlsTests : IDisposable
         using var certificate = GrpcCertificates.Load(pfx, password: "secret");
         Assert.True(certificate.HasPrivateKey);
 
-        await using var host = await TestHost.StartAsync(certificate: certificate, protocols: protocols);
+        await using var host = await TestHost.StartAsync(kind: Kind, certificate: certificate, protocols: protocols);
         var address = new Uri($"https://127.0.0.1:{host.Port}");
         var thumbprint = generated.Thumbprint;
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
@@ -45,7 +60,7 @@ public sealed class TlsTests : IDisposable
     public async Task Untrusted_certificate_is_unavailable_without_a_validation_callback()
     {
         using var certificate = CreateSelfSigned();
-        await using var host = await TestHost.StartAsync(certificate: certificate);
+        await using var host = await TestHost.StartAsync(kind: Kind, certificate: certificate);
         using var channel = GrpcChannel.ForAddress($"https://127.0.0.1:{host.Port}");
         var error = await Waits.ForRpcError(() => channel.UnaryAsync(EchoMethods.Unary, new EchoRequest()), "a call to an untrusted TLS server");
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
@@ -65,7 +80,7 @@ public sealed class TlsTests : IDisposable
         Assert.True(certificate.HasPrivateKey);
         Assert.Equal(generated.Thumbprint, certificate.Thumbprint);
 
-        await using var host = await TestHost.StartAsync(certificate: certificate);
+        await using var host = await TestHost.StartAsync(kind: Kind, certificate: certificate);
         using var channel = GrpcChannel.ForAddress($"https://127.0.0.1:{host.Port}", new GrpcChannelOptions
         {
             RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == generated.Thumbprint,

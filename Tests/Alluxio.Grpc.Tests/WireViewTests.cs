@@ -6,8 +6,23 @@ using Xunit;
 namespace Alluxio.Grpc.Tests;
 
 /// <summary>Views: messages a handler may write (or a client read) in place of an rpc's own, with the same encoding.</summary>
-public sealed class WireViewTests
+public abstract class WireViewTests
 {
+    /// <summary>Against Kestrel.</summary>
+    public sealed class OnKestrel : WireViewTests
+    {
+        protected override ServerKind Kind => ServerKind.Kestrel;
+    }
+
+    /// <summary>Against the project's own HTTP/2 server.</summary>
+    public sealed class OnHttp2 : WireViewTests
+    {
+        protected override ServerKind Kind => ServerKind.Http2;
+    }
+
+    /// <summary>The server the tests run against.</summary>
+    protected abstract ServerKind Kind { get; }
+
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Lister = ViewsReflection.Descriptor.Services[0];
 
     [Fact]
@@ -35,7 +50,7 @@ public sealed class WireViewTests
     [Fact]
     public async Task A_handler_writing_a_view_is_read_as_the_declared_message_and_the_other_way_round()
     {
-        await using var host = await TestHost.StartAsync(map: app => app.MapGrpcService<ViewLister>(Lister));
+        await using var host = await TestHost.StartAsync(kind: Kind, map: app => app.MapGrpcService<ViewLister>(Lister));
         using var channel = host.CreateChannel();
 
         var declared = Method<ItemList, ItemList>.From(Lister, "List");

@@ -1,17 +1,12 @@
-using System.Net;
 using Alluxio.Grpc.Protocol;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace Alluxio.Grpc.Server.Internal;
 
 /// <summary>
-/// The call context over Kestrel's <see cref="HttpContext"/>: parses the protocol headers, owns the deadline,
-/// writes messages into the response pipe and ends the call with a status in the trailers (or, when nothing was
-/// sent yet, a Trailers-Only response).
+/// The call context over the call's HTTP/2 stream (<see cref="IServerCallTransport"/>, Kestrel's or the project's
+/// own): parses the protocol headers, owns the deadline, writes messages into the response body and ends the call
+/// with a status in the trailers (or, when nothing was sent yet, a Trailers-Only response).
 /// </summary>
 internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 {
@@ -29,31 +24,19 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private bool _responseStarted;
     private bool _compressResponse;
 
-    public HttpServerCallContext(HttpContext httpContext, string method, ServerRuntime runtime)
+    public HttpServerCallContext(IServerCallTransport transport, string method, ServerRuntime runtime)
     {
-        HttpContext = httpContext;
+        Transport = transport;
         _method = method;
         _runtime = runtime;
-        _token = httpContext.RequestAborted;
+        _token = transport.Aborted;
     }
 
-    public HttpContext HttpContext { get; }
+    public IServerCallTransport Transport { get; }
 
     public override string Method => _method;
 
-    public override string Peer
-    {
-        get
-        {
-            var connection = HttpContext.Connection;
-            return connection.RemoteIpAddress switch
-            {
-                null => "unknown",
-                { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } ip => $"ipv6:[{ip}]:{connection.RemotePort}",
-                var ip => $"ipv4:{ip}:{connection.RemotePort}",
-            };
-        }
-    }
+    public override string Peer => Transport.Peer;
 
     public override DateTime Deadline => _deadline;
 
@@ -80,66 +63,61 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// <summary>Reads grpc-timeout and grpc-encoding and prepares the response headers.</summary>
     public void Initialize()
     {
-        var request = HttpContext.Request;
-        var response = HttpContext.Response;
-        response.ContentType = GrpcProtocol.ContentType;
+        Transport.SetResponseHeader(GrpcProtocol.ContentTypeHeader, GrpcProtocol.ContentType);
 
-        var headers = request.Headers;
-        var timeout = headers.GrpcTimeout;
-        if (!StringValues.IsNullOrEmpty(timeout) && GrpcTimeout.TryParse(timeout.ToString(), out var span))
+        var timeout = Transport.RequestHeader(GrpcProtocol.TimeoutHeader);
+        if (!string.IsNullOrEmpty(timeout) && GrpcTimeout.TryParse(timeout, out var span))
             StartDeadline(span);
 
-        var encoding = headers.GrpcEncoding;
-        if (!StringValues.IsNullOrEmpty(encoding))
+        var encoding = Transport.RequestHeader(GrpcProtocol.EncodingHeader);
+        if (!string.IsNullOrEmpty(encoding))
         {
-            var value = encoding.ToString();
-            if (!GrpcFraming.IsSupportedEncoding(value))
+            if (!GrpcFraming.IsSupportedEncoding(encoding))
             {
-                response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
+                Transport.SetResponseHeader(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
                 throw new RpcException(new Status(StatusCode.Unimplemented,
-                    $"Unsupported grpc-encoding value '{value}'. Supported encodings: {GrpcProtocol.SupportedEncodings}"));
+                    $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {GrpcProtocol.SupportedEncodings}"));
             }
 
-            RequestEncoding = value;
+            RequestEncoding = encoding;
         }
 
         if (_runtime.Options.ResponseCompression == MessageCompression.Gzip
-            && headers.GrpcAcceptEncoding.ToString().Contains(GrpcProtocol.GzipEncoding, StringComparison.OrdinalIgnoreCase))
+            && (Transport.RequestHeader(GrpcProtocol.AcceptEncodingHeader) ?? "").Contains(GrpcProtocol.GzipEncoding, StringComparison.OrdinalIgnoreCase))
         {
             _compressResponse = true;
-            response.Headers.GrpcEncoding = GrpcProtocol.GzipEncoding;
+            Transport.SetResponseHeader(GrpcProtocol.EncodingHeader, GrpcProtocol.GzipEncoding);
         }
     }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        if (_responseStarted || HttpContext.Response.HasStarted)
+        if (_responseStarted || Transport.ResponseStarted)
             throw new InvalidOperationException("Response headers can only be sent once per call, before the first message.");
-        var headers = HttpContext.Response.Headers;
         foreach (var entry in responseHeaders)
         {
             if (entry.Key.StartsWith("grpc-", StringComparison.Ordinal) || entry.Key is "content-type" or "te")
                 throw new InvalidOperationException($"Metadata key '{entry.Key}' is reserved by the gRPC protocol.");
-            headers.Append(entry.Key, entry.Value);
+            Transport.AppendResponseHeader(entry.Key, entry.Value);
         }
 
         _responseStarted = true;
-        await HttpContext.Response.BodyWriter.FlushAsync(_token).ConfigureAwait(false);
+        await Transport.FlushAsync(_token).ConfigureAwait(false);
     }
 
-    /// <summary>Writes one framed message into the response pipe (not flushed).</summary>
+    /// <summary>Writes one framed message into the response body (not flushed).</summary>
     public void WriteMessage(IMessage message)
     {
         _responseStarted = true;
-        GrpcFraming.WriteMessage(HttpContext.Response.BodyWriter, message, _runtime.Options.MaxSendMessageSize,
+        GrpcFraming.WriteMessage(Transport.ResponseBody, message, _runtime.Options.MaxSendMessageSize,
             _compressResponse ? MessageCompression.Gzip : MessageCompression.None);
     }
 
-    /// <summary>Writes one framed message that <paramref name="fill"/> serializes into the response pipe (not flushed).</summary>
+    /// <summary>Writes one framed message that <paramref name="fill"/> serializes into the response body (not flushed).</summary>
     public void WritePayload(int length, PayloadFill fill)
     {
-        GrpcFraming.WritePayload(HttpContext.Response.BodyWriter, length, fill, _runtime.Options.MaxSendMessageSize,
+        GrpcFraming.WritePayload(Transport.ResponseBody, length, fill, _runtime.Options.MaxSendMessageSize,
             _compressResponse ? MessageCompression.Gzip : MessageCompression.None);
         _responseStarted = true;
     }
@@ -149,34 +127,24 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     {
         try
         {
-            var response = HttpContext.Response;
-            IHeaderDictionary target;
-            if (_responseStarted || response.HasStarted)
+            var fields = new List<KeyValuePair<string, string>>
             {
-                var trailersFeature = HttpContext.Features.Get<IHttpResponseTrailersFeature>();
-                if (trailersFeature is null)
-                    return;
-                target = trailersFeature.Trailers;
-            }
-            else
-            {
-                // Trailers-Only: one HEADERS frame with END_STREAM carrying the status.
-                target = response.Headers;
-            }
-
-            target.GrpcStatus = GrpcProtocol.StatusToString(status.StatusCode);
+                new(GrpcProtocol.StatusHeader, GrpcProtocol.StatusToString(status.StatusCode)),
+            };
             if (status.Detail.Length > 0)
-                target.GrpcMessage = StatusMessageEncoding.Encode(status.Detail);
+                fields.Add(new(GrpcProtocol.MessageHeader, StatusMessageEncoding.Encode(status.Detail)));
             if (_responseTrailers is { Count: > 0 } trailers)
             {
                 foreach (var entry in trailers)
                 {
                     if (!entry.Key.StartsWith("grpc-", StringComparison.Ordinal))
-                        target.Append(entry.Key, entry.Value);
+                        fields.Add(new(entry.Key, entry.Value));
                 }
             }
+
+            Transport.EndCall(fields, trailersOnly: !_responseStarted && !Transport.ResponseStarted);
         }
-        catch (InvalidOperationException) when (HttpContext.RequestAborted.IsCancellationRequested)
+        catch (InvalidOperationException) when (Transport.Aborted.IsCancellationRequested)
         {
             // The client is gone; there is no one to tell.
         }
@@ -196,8 +164,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
                 ServerLog.RpcExceptionThrown(_runtime.Logger, _method, rpc.StatusCode, rpc.Status.Detail);
                 return rpc.Status;
-            case OperationCanceledException when _token.IsCancellationRequested || HttpContext.RequestAborted.IsCancellationRequested:
-                if (DeadlineExceeded && !HttpContext.RequestAborted.IsCancellationRequested)
+            case OperationCanceledException when _token.IsCancellationRequested || Transport.Aborted.IsCancellationRequested:
+                if (DeadlineExceeded && !Transport.Aborted.IsCancellationRequested)
                 {
                     ServerLog.DeadlineExceeded(_runtime.Logger, _method);
                     return new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
@@ -205,7 +173,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
                 ServerLog.CallCancelled(_runtime.Logger, _method);
                 return new Status(StatusCode.Cancelled, "Call canceled by the client.");
-            case IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException when HttpContext.RequestAborted.IsCancellationRequested:
+            case IOException or OperationCanceledException when Transport.Aborted.IsCancellationRequested:
                 ServerLog.CallCancelled(_runtime.Logger, _method);
                 return new Status(StatusCode.Cancelled, "Call canceled by the client.");
             default:
@@ -248,23 +216,18 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }, this, timeout, Timeout.InfiniteTimeSpan);
         }
 
-        _abortRegistration = HttpContext.RequestAborted.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadlineSource);
+        _abortRegistration = Transport.Aborted.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadlineSource);
         _token = _deadlineSource.Token;
     }
 
     private Metadata ReadRequestHeaders()
     {
         var metadata = new Metadata();
-        foreach (var header in HttpContext.Request.Headers)
+        foreach (var (key, value) in Transport.RequestHeaders())
         {
-            var key = header.Key;
             if (key.Length == 0 || key[0] == ':' || IsProtocolHeader(key))
                 continue;
-            foreach (var value in header.Value)
-            {
-                if (value is not null)
-                    MetadataEncoding.AddEntry(metadata, key, value);
-            }
+            MetadataEncoding.AddEntry(metadata, key, value);
         }
 
         return metadata;

@@ -3,7 +3,7 @@ using Google.Protobuf;
 
 namespace Alluxio.Grpc.Server.Internal;
 
-/// <summary>Reads request messages straight from Kestrel's request pipe, parsing them in place.</summary>
+/// <summary>Reads request messages straight from the request body's pipe, parsing them in place.</summary>
 internal sealed class HttpServerStreamReader<T>(HttpServerCallContext context, MessageParser<T> parser) : IAsyncStreamReader<T>
     where T : class, IMessage<T>
 {
@@ -29,7 +29,7 @@ internal sealed class HttpServerStreamReader<T>(HttpServerCallContext context, M
                 token = linked.Token;
             }
 
-            var message = await PipeMessageReader.ReadMessageAsync(context.HttpContext.Request.BodyReader, parser,
+            var message = await PipeMessageReader.ReadMessageAsync(context.Transport.RequestBody, parser,
                 context.MaxReceiveMessageSize, context.RequestEncoding, token).ConfigureAwait(false);
             if (message is null)
             {

@@ -3,7 +3,7 @@ using Google.Protobuf;
 
 namespace Alluxio.Grpc.Server.Internal;
 
-/// <summary>Writes each message into Kestrel's response pipe and flushes it; the flush waits for HTTP/2 flow control.</summary>
+/// <summary>Writes each message into the response body and flushes it; the flush waits for HTTP/2 flow control.</summary>
 internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) : IServerStreamWriter<T>, IServerStreamPayloadWriter
     where T : class, IMessage<T>
 {
@@ -44,8 +44,7 @@ internal sealed class HttpServerStreamWriter<T>(HttpServerCallContext context) :
             }
 
             write(context, arg, fill);
-            var result = await context.HttpContext.Response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
-            if (result.IsCanceled)
+            if (!await context.Transport.FlushAsync(token).ConfigureAwait(false))
                 throw new OperationCanceledException("The write was cancelled.", token);
             callToken.ThrowIfCancellationRequested();
         }

@@ -8,7 +8,7 @@ namespace Alluxio.Grpc.Server.Internal;
 /// Serves one rpc: checks the request is gRPC, runs the handler under a call context, and always ends the call
 /// with a status (handler exceptions are mapped to one, never leaked as HTTP errors).
 /// </summary>
-internal abstract class ServerCallHandler<TRequest, TResponse>
+internal abstract class ServerCallHandler<TRequest, TResponse> : IServerCallHandler
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
@@ -29,14 +29,14 @@ internal abstract class ServerCallHandler<TRequest, TResponse>
     {
         if (!ProtocolChecks.Accept(httpContext, Runtime, StreamsRequests))
             return Task.CompletedTask;
-        return HandleAsync(httpContext);
+        return HandleAsync(new KestrelCallTransport(httpContext));
     }
 
     protected abstract Task HandleCoreAsync(HttpServerCallContext context);
 
     protected async Task<TRequest> ReadSingleRequestAsync(HttpServerCallContext context)
     {
-        return await PipeMessageReader.ReadMessageAsync(context.HttpContext.Request.BodyReader, Method.RequestParser,
+        return await PipeMessageReader.ReadMessageAsync(context.Transport.RequestBody, Method.RequestParser,
                    context.MaxReceiveMessageSize, context.RequestEncoding, context.CancellationToken).ConfigureAwait(false)
                ?? throw new RpcException(new Status(StatusCode.Internal, "The request did not include a message."));
     }
@@ -51,9 +51,10 @@ internal abstract class ServerCallHandler<TRequest, TResponse>
             context.WriteMessage(response);
     }
 
-    private async Task HandleAsync(HttpContext httpContext)
+    /// <summary>Runs the call on <paramref name="transport"/> (whose request passed the protocol checks) and ends it with its status.</summary>
+    public async Task HandleAsync(IServerCallTransport transport)
     {
-        var context = new HttpServerCallContext(httpContext, Method.FullName, Runtime);
+        var context = new HttpServerCallContext(transport, Method.FullName, Runtime);
         try
         {
             context.Initialize();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alluxio.Grpc.Server.Internal;
@@ -60,13 +59,10 @@ internal sealed class ServiceActivator<TService>
 
     public TService Get(ServerCallContext context)
     {
-        var httpContext = ((HttpServerCallContext)context).HttpContext;
-        return _mode switch
-        {
-            Mode.Singleton => _singleton ??= _root.GetRequiredService<TService>(),
-            Mode.RequestScope => httpContext.RequestServices.GetRequiredService<TService>(),
-            _ => _factory!(httpContext.RequestServices, null),
-        };
+        if (_mode == Mode.Singleton)
+            return _singleton ??= _root.GetRequiredService<TService>();
+        var services = ((HttpServerCallContext)context).Transport.RequestServices;
+        return _mode == Mode.RequestScope ? services.GetRequiredService<TService>() : _factory!(services, null);
     }
 
     public static async ValueTask ReleaseAsync(TService service)

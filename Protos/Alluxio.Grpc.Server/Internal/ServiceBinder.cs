@@ -1,7 +1,6 @@
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Microsoft.AspNetCore.Http;
 
 namespace Alluxio.Grpc.Server.Internal;
 
@@ -12,12 +11,12 @@ namespace Alluxio.Grpc.Server.Internal;
 /// </summary>
 internal static class ServiceBinder
 {
-    public static List<(BoundRpc Rpc, RequestDelegate Handler)> Bind<TService>(
+    public static List<(BoundRpc Rpc, IServerCallHandler Handler)> Bind<TService>(
         Google.Protobuf.Reflection.ServiceDescriptor service, ServiceActivator<TService> activator, ServerRuntime runtime)
         where TService : class
     {
         var errors = new List<string>();
-        var bound = new List<(BoundRpc, RequestDelegate)>();
+        var bound = new List<(BoundRpc, IServerCallHandler)>();
         foreach (var rpc in service.Methods)
         {
             var requestType = rpc.InputType.ClrType;
@@ -46,7 +45,7 @@ internal static class ServiceBinder
             };
             var binder = typeof(ServiceBinder).GetMethod(binderName, BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(typeof(TService), requestType, responseType);
-            var handler = (RequestDelegate)binder.Invoke(null, [rpc, method, activator, runtime])!;
+            var handler = (IServerCallHandler)binder.Invoke(null, [rpc, method, activator, runtime])!;
             bound.Add((new BoundRpc(rpc.GetFullName(), type), handler));
         }
 
@@ -147,7 +146,7 @@ internal static class ServiceBinder
         return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
     }
 
-    private static RequestDelegate BindUnary<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
+    private static IServerCallHandler BindUnary<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
         where TService : class
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
@@ -167,10 +166,10 @@ internal static class ServiceBinder
                 }
             }
             : (request, context) => invoke(activator.Get(context), request, context);
-        return new UnaryCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler).HandleCallAsync;
+        return new UnaryCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler);
     }
 
-    private static RequestDelegate BindServerStreaming<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
+    private static IServerCallHandler BindServerStreaming<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
         where TService : class
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
@@ -190,10 +189,10 @@ internal static class ServiceBinder
                 }
             }
             : (request, stream, context) => invoke(activator.Get(context), request, stream, context);
-        return new ServerStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler).HandleCallAsync;
+        return new ServerStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler);
     }
 
-    private static RequestDelegate BindClientStreaming<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
+    private static IServerCallHandler BindClientStreaming<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
         where TService : class
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
@@ -213,10 +212,10 @@ internal static class ServiceBinder
                 }
             }
             : (stream, context) => invoke(activator.Get(context), stream, context);
-        return new ClientStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler).HandleCallAsync;
+        return new ClientStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler);
     }
 
-    private static RequestDelegate BindDuplex<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
+    private static IServerCallHandler BindDuplex<TService, TRequest, TResponse>(MethodDescriptor rpc, MethodInfo method, ServiceActivator<TService> activator, ServerRuntime runtime)
         where TService : class
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
@@ -236,7 +235,7 @@ internal static class ServiceBinder
                 }
             }
             : (requests, responses, context) => invoke(activator.Get(context), requests, responses, context);
-        return new DuplexStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler).HandleCallAsync;
+        return new DuplexStreamingCallHandler<TRequest, TResponse>(Method<TRequest, TResponse>.From(rpc), runtime, handler);
     }
 
     /// <summary>A bound rpc: its path and shape.</summary>

@@ -1,0 +1,746 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using Alluxio.Grpc.Http2;
+using Alluxio.Grpc.Http2.Hpack;
+using Alluxio.Grpc.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Alluxio.Grpc.Server.Http2;
+
+/// <summary>
+/// The server side of one HTTP/2 connection (RFC 9113): the preface and SETTINGS exchange, then a read loop that
+/// checks and dispatches every frame; each request stream becomes an <see cref="Http2ServerStream"/> whose call runs
+/// on the thread pool. Responses of all streams share one <see cref="Http2FrameWriter"/>.
+/// <para>
+/// Invariants: only the read loop reads the socket, decodes headers (HPACK state is per connection and in order)
+/// and writes request pipes; frames go out whole under the writer's lock; a call never blocks the read loop (DATA
+/// beyond a stream's window is a flow-control error, not a wait). Locks: <see cref="_gate"/> guards the stream
+/// table and counters and is never held across an await or while taking the writer's lock.
+/// A connection error sends GOAWAY with its code and closes the connection; a stream error resets that stream only.
+/// </para>
+/// </summary>
+internal sealed partial class Http2ServerConnection
+{
+    private static readonly byte[] s_preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
+
+    private readonly Http2GrpcServer _server;
+    private readonly Stream _stream;
+    private readonly Http2FrameReader _reader;
+    private readonly HpackDecoder _decoder = new();
+    private readonly Http2Settings _peerSettings = new();
+    private readonly Http2SendWindow _sendWindow = new(Http2Settings.DefaultWindowSize);
+    private readonly Dictionary<int, Http2ServerStream> _streams = [];
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _closed = new();
+    private readonly ArrayBufferWriter<byte> _headerBlock = new();
+    private readonly List<HeaderField> _fields = [];
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _lastStreamId;
+    private int _active; // streams whose call has not finished
+    private bool _goingAway;
+    private int _receiveWindow; // the connection's window we granted the client
+    private int _unacknowledged;
+    private int _headerStreamId; // the stream whose header block is being continued, 0 when none
+    private bool _headerEndStream;
+
+    public Http2ServerConnection(Http2GrpcServer server, Stream stream, string peer)
+    {
+        _server = server;
+        _stream = stream;
+        Peer = peer;
+        _reader = new Http2FrameReader(stream);
+        Writer = new Http2FrameWriter(stream);
+    }
+
+    public string Peer { get; }
+
+    public IServiceProvider Services => _server.Services;
+
+    public Http2FrameWriter Writer { get; }
+
+    /// <summary>The client's SETTINGS_MAX_FRAME_SIZE.</summary>
+    public int PeerMaxFrameSize => _peerSettings.MaxFrameSize;
+
+    /// <summary>The stream window this side announced.</summary>
+    public int StreamWindowSize => Options.StreamWindowSize;
+
+    /// <summary>Completes when the connection is closed.</summary>
+    public Task Closed => _drained.Task;
+
+    private Http2GrpcServerOptions Options => _server.Options;
+
+    private ILogger Logger => _server.Logger;
+
+    /// <summary>Runs the connection until it closes; never throws.</summary>
+    public async Task RunAsync()
+    {
+        Exception? failure = null;
+        try
+        {
+            await HandshakeAsync().ConfigureAwait(false);
+            await ReadFramesAsync().ConfigureAwait(false);
+        }
+        catch (Http2Exception e) when (!e.IsStreamError)
+        {
+            failure = e;
+            Log.ConnectionError(Logger, Peer, e.ErrorCode, e.Message);
+            await TrySendGoAwayAsync(e.ErrorCode, e.Message).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
+        {
+            failure = e;
+            if (!_closed.IsCancellationRequested)
+                Log.ConnectionLost(Logger, Peer, e.Message);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            Log.ConnectionFailed(Logger, Peer, e);
+            await TrySendGoAwayAsync(Http2ErrorCode.InternalError, "internal error").ConfigureAwait(false);
+        }
+        finally
+        {
+            var reason = new IOException("The HTTP/2 connection closed" + (failure is null ? "." : ": " + failure.Message), failure);
+            Close();
+            _sendWindow.Close(reason);
+            List<Http2ServerStream> streams;
+            lock (_gate)
+                streams = [.. _streams.Values];
+            foreach (var stream in streams)
+            {
+                stream.Abort(reason);
+                stream.FailRequest(reason);
+            }
+
+            await WaitForCallsAsync().ConfigureAwait(false);
+            Writer.Dispose();
+            _drained.TrySetResult();
+        }
+    }
+
+    /// <summary>Stops taking streams (GOAWAY NO_ERROR); the connection closes once the open ones are done.</summary>
+    public async Task ShutdownAsync()
+    {
+        bool idle;
+        lock (_gate)
+        {
+            if (_goingAway)
+                return;
+            _goingAway = true;
+            idle = _active == 0;
+        }
+
+        await TrySendGoAwayAsync(Http2ErrorCode.NoError, "server shutting down").ConfigureAwait(false);
+        if (idle)
+            Close();
+    }
+
+    /// <summary>Closes the transport: the read loop ends and every stream is reset.</summary>
+    public void Close()
+    {
+        if (_closed.IsCancellationRequested)
+            return;
+        try
+        {
+            _closed.Cancel();
+        }
+        catch (AggregateException)
+        {
+        }
+
+        _stream.Dispose();
+    }
+
+    /// <summary>A write failed: the connection is unusable.</summary>
+    public void Fail(Exception reason)
+    {
+        Log.ConnectionLost(Logger, Peer, reason.Message);
+        Close();
+    }
+
+    /// <summary>Takes send credit for <paramref name="stream"/>: from its window, then from the connection's.</summary>
+    public async ValueTask<int> TakeSendWindowAsync(Http2ServerStream stream, int wanted, CancellationToken cancellationToken)
+    {
+        var fromStream = await stream.SendWindow.TakeAsync(wanted, cancellationToken).ConfigureAwait(false);
+        int granted;
+        try
+        {
+            granted = await _sendWindow.TakeAsync(fromStream, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            stream.SendWindow.Return(fromStream);
+            throw;
+        }
+
+        if (granted < fromStream)
+            stream.SendWindow.Return(fromStream - granted);
+        return granted;
+    }
+
+    /// <summary>Request bytes left the connection's buffers (consumed, or dropped): the client may send as many again.</summary>
+    public void CreditConnection(int count)
+    {
+        if (count <= 0)
+            return;
+        var pending = Interlocked.Add(ref _unacknowledged, count);
+        if (pending >= Options.ConnectionWindowSize / 4 && Interlocked.CompareExchange(ref _unacknowledged, 0, pending) == pending)
+        {
+            Interlocked.Add(ref _receiveWindow, pending);
+            SendWindowUpdate(0, pending);
+        }
+    }
+
+    /// <summary>Sends a WINDOW_UPDATE in the background (a failure means the connection is going down anyway).</summary>
+    public void SendWindowUpdate(int streamId, int increment) =>
+        _ = SendControlAsync(static (lease, s) => lease.WriteWindowUpdateAsync(s.streamId, s.increment), (streamId, increment));
+
+    private async Task HandshakeAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+        timeout.CancelAfter(Options.HandshakeTimeout);
+        var preface = new byte[s_preface.Length];
+        try
+        {
+            await _reader.ReadExactlyAsync(preface, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!_closed.IsCancellationRequested)
+        {
+            throw new IOException($"No HTTP/2 preface within {Options.HandshakeTimeout}.");
+        }
+
+        if (!preface.AsSpan().SequenceEqual(s_preface))
+        {
+            if (LooksLikeHttp1(preface))
+            {
+                await _stream.WriteAsync("HTTP/1.1 426 Upgrade Required\r\nUpgrade: h2c\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
+                throw new IOException("An HTTP/1.x request on an HTTP/2-only port (answered 426).");
+            }
+
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "The connection did not start with the HTTP/2 preface.");
+        }
+
+        var settings = new Http2Settings
+        {
+            EnablePush = false,
+            MaxConcurrentStreams = Options.MaxConcurrentStreams,
+            InitialWindowSize = Options.StreamWindowSize,
+            MaxFrameSize = Options.MaxFrameSize,
+            MaxHeaderListSize = Options.MaxHeaderListSize,
+        }.Encode();
+        _receiveWindow = Options.ConnectionWindowSize;
+        await using (var lease = await Writer.AcquireAsync(_closed.Token).ConfigureAwait(false))
+        {
+            await lease.WriteFrameAsync(new Http2FrameHeader(settings.Length, Http2FrameType.Settings, Http2FrameFlags.None, 0), settings).ConfigureAwait(false);
+            if (Options.ConnectionWindowSize > Http2Settings.DefaultWindowSize)
+                await lease.WriteWindowUpdateAsync(0, Options.ConnectionWindowSize - Http2Settings.DefaultWindowSize).ConfigureAwait(false);
+        }
+    }
+
+    private static bool LooksLikeHttp1(ReadOnlySpan<byte> start) =>
+        start.StartsWith("GET "u8) || start.StartsWith("POST "u8) || start.StartsWith("PUT "u8) || start.StartsWith("HEAD "u8)
+        || start.StartsWith("OPTIONS "u8) || start.StartsWith("DELETE "u8) || start.StartsWith("PATCH "u8);
+
+    private async Task ReadFramesAsync()
+    {
+        var first = true;
+        var control = new byte[256];
+        while (true)
+        {
+            Http2FrameHeader? next;
+            using (var idle = IdleToken())
+            {
+                try
+                {
+                    next = await _reader.ReadHeaderAsync(cancellationToken: idle?.Token ?? _closed.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_closed.IsCancellationRequested)
+                {
+                    Log.IdleClosed(Logger, Peer, Options.IdleTimeout);
+                    await TrySendGoAwayAsync(Http2ErrorCode.NoError, "idle").ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            if (next is not { } header)
+                return; // the client closed the connection
+            if (header.Length > Options.MaxFrameSize)
+                throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, $"A {header.Type} frame of {header.Length} bytes is over the {Options.MaxFrameSize} announced.");
+            if (first && header.Type != Http2FrameType.Settings)
+                throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "The client's first frame is not SETTINGS.");
+            first = false;
+            if (_headerStreamId != 0 && header.Type != Http2FrameType.Continuation)
+                throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A {header.Type} frame interrupts the header block of stream {_headerStreamId}.");
+
+            try
+            {
+                switch (header.Type)
+                {
+                    case Http2FrameType.Data:
+                        await OnDataAsync(header).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.Headers:
+                        await OnHeadersAsync(header).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.Continuation:
+                        await OnContinuationAsync(header).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.Priority:
+                        await ReadControlAsync(header, control, exactLength: 5, onStream: true).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.RstStream:
+                        OnRstStream(header, await ReadControlAsync(header, control, exactLength: 4, onStream: true).ConfigureAwait(false));
+                        break;
+                    case Http2FrameType.Settings:
+                        await OnSettingsAsync(header).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.PushPromise:
+                        throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A client may not send PUSH_PROMISE.");
+                    case Http2FrameType.Ping:
+                        await OnPingAsync(header, await ReadControlAsync(header, control, exactLength: 8, onStream: false).ConfigureAwait(false)).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.GoAway:
+                        await OnGoAwayAsync(header).ConfigureAwait(false);
+                        break;
+                    case Http2FrameType.WindowUpdate:
+                        OnWindowUpdate(header, await ReadControlAsync(header, control, exactLength: 4, onStream: null).ConfigureAwait(false));
+                        break;
+                    default:
+                        await _reader.SkipAsync(header.Length, _closed.Token).ConfigureAwait(false); // unknown frame types are ignored
+                        break;
+                }
+            }
+            catch (Http2Exception e) when (e.IsStreamError)
+            {
+                Log.StreamError(Logger, Peer, e.StreamId, e.ErrorCode, e.Message);
+                ResetStream(e.StreamId, e.ErrorCode, e);
+            }
+        }
+    }
+
+    /// <summary>A token that fires after the idle timeout while no stream is open; null while streams are.</summary>
+    private CancellationTokenSource? IdleToken()
+    {
+        lock (_gate)
+        {
+            if (_active > 0 || _streams.Count > 0)
+                return null;
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+        source.CancelAfter(Options.IdleTimeout);
+        return source;
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>> ReadControlAsync(Http2FrameHeader header, byte[] buffer, int exactLength, bool? onStream)
+    {
+        if (onStream == true && header.StreamId == 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A {header.Type} frame on stream 0.");
+        if (onStream == false && header.StreamId != 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A {header.Type} frame on stream {header.StreamId}.");
+        if (header.Length != exactLength)
+        {
+            await _reader.SkipAsync(header.Length, _closed.Token).ConfigureAwait(false);
+            var message = $"A {header.Type} frame of {header.Length} bytes (it has {exactLength}).";
+            throw header.Type is Http2FrameType.Priority or Http2FrameType.WindowUpdate && header.StreamId != 0
+                ? Http2Exception.Stream(header.StreamId, Http2ErrorCode.FrameSizeError, message)
+                : Http2Exception.Connection(Http2ErrorCode.FrameSizeError, message);
+        }
+
+        await _reader.ReadExactlyAsync(buffer.AsMemory(0, exactLength), _closed.Token).ConfigureAwait(false);
+        return buffer.AsMemory(0, exactLength);
+    }
+
+    /// <summary>Reads the pad length of a padded frame and checks it against the frame; returns the bytes of content.</summary>
+    private async ValueTask<(int Content, int Padding)> ReadPaddingAsync(Http2FrameHeader header, int fixedPrefix)
+    {
+        if (!header.Has(Http2FrameFlags.Padded))
+            return (header.Length - fixedPrefix, 0);
+        if (header.Length < 1)
+            throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, $"A padded {header.Type} frame without its pad length.");
+        var pad = new byte[1];
+        await _reader.ReadExactlyAsync(pad, _closed.Token).ConfigureAwait(false);
+        var content = header.Length - 1 - pad[0] - fixedPrefix;
+        if (content < 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A {header.Type} frame's padding ({pad[0]}) is longer than the frame.");
+        return (content, pad[0]);
+    }
+
+    private async Task OnDataAsync(Http2FrameHeader header)
+    {
+        if (header.StreamId == 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A DATA frame on stream 0.");
+        if (Interlocked.Add(ref _receiveWindow, -header.Length) < 0)
+            throw Http2Exception.Connection(Http2ErrorCode.FlowControlError, $"The client sent {header.Length} bytes past the connection's window.");
+        var (content, padding) = await ReadPaddingAsync(header, 0).ConfigureAwait(false);
+        var overhead = header.Length - content;
+        var stream = Find(header.StreamId);
+        if (stream is null)
+        {
+            if (header.StreamId > _lastStreamId)
+                throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"DATA on stream {header.StreamId}, which was never opened.");
+            await _reader.SkipAsync(content + padding, _closed.Token).ConfigureAwait(false); // a stream that ended or was reset
+            CreditConnection(header.Length);
+            return;
+        }
+
+        if (stream.RequestEnded)
+        {
+            await _reader.SkipAsync(content + padding, _closed.Token).ConfigureAwait(false);
+            CreditConnection(header.Length);
+            throw Http2Exception.Stream(header.StreamId, Http2ErrorCode.StreamClosed, $"DATA on stream {header.StreamId} after its END_STREAM.");
+        }
+
+        await stream.ReceiveAsync(_reader, content, _closed.Token).ConfigureAwait(false);
+        await _reader.SkipAsync(padding, _closed.Token).ConfigureAwait(false);
+        CreditConnection(overhead); // padding is flow-controlled but never reaches the call
+        if (header.Has(Http2FrameFlags.EndStream))
+            stream.EndRequest();
+    }
+
+    private async Task OnHeadersAsync(Http2FrameHeader header)
+    {
+        if (header.StreamId == 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A HEADERS frame on stream 0.");
+        if ((header.StreamId & 1) == 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A client opened the even stream {header.StreamId}.");
+        var priority = header.Has(Http2FrameFlags.Priority) ? 5 : 0;
+        var (content, padding) = await ReadPaddingAsync(header, priority).ConfigureAwait(false);
+        if (priority > 0)
+        {
+            var block = new byte[5];
+            await _reader.ReadExactlyAsync(block, _closed.Token).ConfigureAwait(false);
+            if ((BinaryPrimitives.ReadUInt32BigEndian(block) & 0x7fffffff) == header.StreamId)
+                throw Http2Exception.Stream(header.StreamId, Http2ErrorCode.ProtocolError, "A stream depends on itself.");
+        }
+
+        _headerBlock.Clear();
+        await AppendHeaderFragmentAsync(content).ConfigureAwait(false);
+        await _reader.SkipAsync(padding, _closed.Token).ConfigureAwait(false);
+        _headerEndStream = header.Has(Http2FrameFlags.EndStream);
+        if (header.Has(Http2FrameFlags.EndHeaders))
+            await OnHeaderBlockAsync(header.StreamId).ConfigureAwait(false);
+        else
+            _headerStreamId = header.StreamId;
+    }
+
+    private async Task OnContinuationAsync(Http2FrameHeader header)
+    {
+        if (_headerStreamId == 0 || header.StreamId != _headerStreamId)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A CONTINUATION frame on stream {header.StreamId} without a header block to continue.");
+        await AppendHeaderFragmentAsync(header.Length).ConfigureAwait(false);
+        if (header.Has(Http2FrameFlags.EndHeaders))
+        {
+            _headerStreamId = 0;
+            await OnHeaderBlockAsync(header.StreamId).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AppendHeaderFragmentAsync(int length)
+    {
+        // Compressed blocks are bounded too: past twice the list limit, the block cannot be a request we take.
+        if (_headerBlock.WrittenCount + (long)length > 2L * Options.MaxHeaderListSize + Options.MaxFrameSize)
+            throw Http2Exception.Connection(Http2ErrorCode.EnhanceYourCalm, $"A header block over {2 * Options.MaxHeaderListSize} bytes.");
+        var memory = _headerBlock.GetMemory(Math.Max(length, 1))[..length];
+        await _reader.ReadExactlyAsync(memory, _closed.Token).ConfigureAwait(false);
+        _headerBlock.Advance(length);
+    }
+
+    private async Task OnHeaderBlockAsync(int streamId)
+    {
+        _fields.Clear();
+        var withinLimit = _decoder.Decode(_headerBlock.WrittenSpan, _fields, Options.MaxHeaderListSize);
+        var endStream = _headerEndStream;
+        var existing = Find(streamId);
+        if (existing is not null)
+        {
+            // Trailers: gRPC clients send none, but a request may end with them (they are not passed to the call).
+            if (!endStream)
+                throw Http2Exception.Stream(streamId, Http2ErrorCode.ProtocolError, "A second header block without END_STREAM.");
+            existing.EndRequest();
+            return;
+        }
+
+        if (streamId <= _lastStreamId)
+            throw Http2Exception.Connection(Http2ErrorCode.StreamClosed, $"HEADERS on stream {streamId}, which is closed.");
+        _lastStreamId = streamId;
+
+        bool refuse;
+        lock (_gate)
+            refuse = _goingAway || _active >= Options.MaxConcurrentStreams;
+        if (refuse)
+        {
+            await SendControlAsync(static (lease, id) => lease.WriteRstStreamAsync(id, Http2ErrorCode.RefusedStream), streamId).ConfigureAwait(false);
+            return;
+        }
+
+        var head = RequestHead.Parse(streamId, _fields);
+        var stream = new Http2ServerStream(this, streamId, head, _peerSettings.InitialWindowSize, Options.StreamWindowSize);
+        lock (_gate)
+        {
+            _streams.Add(streamId, stream);
+            _active++;
+        }
+
+        if (endStream)
+            stream.EndRequest();
+        _ = Task.Run(() => RunStreamAsync(stream, withinLimit));
+    }
+
+    private async Task RunStreamAsync(Http2ServerStream stream, bool withinLimit)
+    {
+        try
+        {
+            if (!withinLimit)
+            {
+                await stream.RespondAsync([new(":status", "431")]).ConfigureAwait(false);
+            }
+            else if (Reject(stream.Head) is { } rejection)
+            {
+                await stream.RespondAsync(rejection).ConfigureAwait(false);
+            }
+            else
+            {
+                await _server.Route(stream.Head.Path).HandleAsync(stream).ConfigureAwait(false);
+                await stream.CompleteAsync().ConfigureAwait(false);
+            }
+
+            if (!stream.RequestEnded && !stream.IsReset)
+                await SendControlAsync(static (lease, id) => lease.WriteRstStreamAsync(id, Http2ErrorCode.NoError), stream.Id).ConfigureAwait(false); // the client may stop sending
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The stream was reset or the connection is gone: nobody to answer.
+        }
+        catch (Exception e)
+        {
+            Log.StreamFailed(Logger, Peer, stream.Id, e);
+            ResetStream(stream.Id, Http2ErrorCode.InternalError, e);
+        }
+        finally
+        {
+            stream.Finish();
+            bool drained;
+            lock (_gate)
+            {
+                _streams.Remove(stream.Id);
+                _active--;
+                drained = _goingAway && _active == 0;
+            }
+
+            stream.Dispose();
+            if (drained)
+                Close();
+        }
+    }
+
+    /// <summary>
+    /// The answer to a request that is not a gRPC call, or null: as on Kestrel, a path nobody serves is a plain 404
+    /// unless the request is a gRPC POST (then UNIMPLEMENTED, from the route); an rpc's path asked with another method
+    /// is 405, with another content type 415.
+    /// </summary>
+    private List<KeyValuePair<string, string>>? Reject(RequestHead head)
+    {
+        var grpc = GrpcProtocol.IsGrpcContentType(head[GrpcProtocol.ContentTypeHeader]);
+        if (!_server.Serves(head.Path) && !(grpc && head.Method == "POST"))
+            return [new(":status", "404")];
+        if (head.Method != "POST")
+            return [new(":status", "405"), new("allow", "POST")];
+        if (!grpc)
+        {
+            var message = $"Content-Type '{head[GrpcProtocol.ContentTypeHeader]}' is not supported; gRPC needs application/grpc.";
+            Log.RequestRejected(Logger, Peer, message);
+            return
+            [
+                new(":status", "415"),
+                new(GrpcProtocol.StatusHeader, GrpcProtocol.StatusToString(StatusCode.Internal)),
+                new(GrpcProtocol.MessageHeader, StatusMessageEncoding.Encode(message)),
+            ];
+        }
+
+        return null;
+    }
+
+    private void OnRstStream(Http2FrameHeader header, ReadOnlyMemory<byte> payload)
+    {
+        if (header.StreamId > _lastStreamId)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"RST_STREAM on stream {header.StreamId}, which was never opened.");
+        var code = (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload.Span);
+        if (Find(header.StreamId) is { } stream)
+        {
+            var reason = new IOException($"The client reset stream {header.StreamId} ({code}).");
+            stream.Abort(reason);
+            stream.FailRequest(reason);
+        }
+    }
+
+    private async Task OnSettingsAsync(Http2FrameHeader header)
+    {
+        if (header.StreamId != 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A SETTINGS frame on a stream.");
+        if (header.Has(Http2FrameFlags.Ack))
+        {
+            if (header.Length != 0)
+                throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, "A SETTINGS acknowledgement with a payload.");
+            return;
+        }
+
+        if (header.Length > 6 * 64)
+            throw Http2Exception.Connection(Http2ErrorCode.EnhanceYourCalm, $"A SETTINGS frame of {header.Length} bytes.");
+        var payload = new byte[header.Length];
+        await _reader.ReadExactlyAsync(payload, _closed.Token).ConfigureAwait(false);
+        var delta = _peerSettings.Apply(payload);
+        Writer.MaxFrameSize = _peerSettings.MaxFrameSize;
+        if (delta != 0)
+        {
+            List<Http2ServerStream> streams;
+            lock (_gate)
+                streams = [.. _streams.Values];
+            foreach (var stream in streams)
+            {
+                try
+                {
+                    stream.SendWindow.Add(delta);
+                }
+                catch (Http2Exception e)
+                {
+                    throw Http2Exception.Connection(Http2ErrorCode.FlowControlError, e.Message);
+                }
+            }
+        }
+
+        await SendControlAsync(static (lease, _) => lease.WriteFrameAsync(new Http2FrameHeader(0, Http2FrameType.Settings, Http2FrameFlags.Ack, 0), ReadOnlyMemory<byte>.Empty), 0).ConfigureAwait(false);
+    }
+
+    private async Task OnPingAsync(Http2FrameHeader header, ReadOnlyMemory<byte> payload)
+    {
+        if (header.Has(Http2FrameFlags.Ack))
+            return;
+        var copy = payload.ToArray();
+        await SendControlAsync(static (lease, data) => lease.WriteFrameAsync(new Http2FrameHeader(8, Http2FrameType.Ping, Http2FrameFlags.Ack, 0), data), copy).ConfigureAwait(false);
+    }
+
+    private async Task OnGoAwayAsync(Http2FrameHeader header)
+    {
+        if (header.StreamId != 0)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A GOAWAY frame on a stream.");
+        if (header.Length < 8)
+            throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, "A GOAWAY frame shorter than 8 bytes.");
+        await _reader.SkipAsync(header.Length, _closed.Token).ConfigureAwait(false);
+        bool idle;
+        lock (_gate)
+        {
+            _goingAway = true;
+            idle = _active == 0;
+        }
+
+        if (idle)
+            Close();
+    }
+
+    private void OnWindowUpdate(Http2FrameHeader header, ReadOnlyMemory<byte> payload)
+    {
+        var increment = (int)(BinaryPrimitives.ReadUInt32BigEndian(payload.Span) & 0x7fffffff);
+        if (header.StreamId == 0)
+        {
+            if (increment == 0)
+                throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A WINDOW_UPDATE of 0 on the connection.");
+            _sendWindow.Add(increment);
+            return;
+        }
+
+        if (header.StreamId > _lastStreamId)
+            throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"WINDOW_UPDATE on stream {header.StreamId}, which was never opened.");
+        if (increment == 0)
+            throw Http2Exception.Stream(header.StreamId, Http2ErrorCode.ProtocolError, "A WINDOW_UPDATE of 0.");
+        if (Find(header.StreamId) is { } stream)
+        {
+            try
+            {
+                stream.SendWindow.Add(increment);
+            }
+            catch (Http2Exception e)
+            {
+                throw Http2Exception.Stream(header.StreamId, Http2ErrorCode.FlowControlError, e.Message);
+            }
+        }
+    }
+
+    private Http2ServerStream? Find(int streamId)
+    {
+        lock (_gate)
+            return _streams.GetValueOrDefault(streamId);
+    }
+
+    private void ResetStream(int streamId, Http2ErrorCode code, Exception reason)
+    {
+        if (Find(streamId) is { } stream)
+        {
+            stream.Abort(reason);
+            stream.FailRequest(reason);
+        }
+
+        _ = SendControlAsync(static (lease, s) => lease.WriteRstStreamAsync(s.streamId, s.code), (streamId, code));
+    }
+
+    private async Task SendControlAsync<T>(Func<Http2FrameWriter.Lease, T, ValueTask> write, T state)
+    {
+        try
+        {
+            await using var lease = await Writer.AcquireAsync(_closed.Token).ConfigureAwait(false);
+            await write(lease, state).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is going down; the read loop deals with it.
+        }
+    }
+
+    private Task TrySendGoAwayAsync(Http2ErrorCode code, string message)
+    {
+        int last;
+        lock (_gate)
+            last = _lastStreamId;
+        return SendControlAsync(static (lease, s) => lease.WriteGoAwayAsync(s.last, s.code, s.message), (last, code, message));
+    }
+
+    private async Task WaitForCallsAsync()
+    {
+        // The calls were cancelled; they end promptly (a handler that ignores its token is waited for only so long).
+        for (var i = 0; i < 100; i++)
+        {
+            lock (_gate)
+            {
+                if (_active == 0)
+                    return;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "HTTP/2 connection from {Peer} failed: {Code} {Message}")]
+        public static partial void ConnectionError(ILogger logger, string peer, Http2ErrorCode code, string message);
+
+        [LoggerMessage(2, LogLevel.Debug, "HTTP/2 connection from {Peer} lost: {Message}")]
+        public static partial void ConnectionLost(ILogger logger, string peer, string message);
+
+        [LoggerMessage(3, LogLevel.Error, "HTTP/2 connection from {Peer} failed")]
+        public static partial void ConnectionFailed(ILogger logger, string peer, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Debug, "HTTP/2 stream {StreamId} from {Peer} reset: {Code} {Message}")]
+        public static partial void StreamError(ILogger logger, string peer, int streamId, Http2ErrorCode code, string message);
+
+        [LoggerMessage(5, LogLevel.Error, "HTTP/2 stream {StreamId} from {Peer} failed")]
+        public static partial void StreamFailed(ILogger logger, string peer, int streamId, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Debug, "HTTP/2 connection from {Peer} closed after {Timeout} without streams")]
+        public static partial void IdleClosed(ILogger logger, string peer, TimeSpan timeout);
+
+        [LoggerMessage(7, LogLevel.Debug, "gRPC request from {Peer} rejected: {Message}")]
+        public static partial void RequestRejected(ILogger logger, string peer, string message);
+    }
+}
