@@ -36,6 +36,9 @@ internal sealed partial class Http2ServerConnection
     private readonly ArrayBufferWriter<byte> _headerBlock = new();
     private readonly List<HeaderField> _fields = [];
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private const int MaxQueuedControlFrames = 1024;
+
+    private int _queuedControl;
     private int _lastStreamId;
     private int _active; // streams whose call has not finished
     private bool _goingAway;
@@ -194,7 +197,7 @@ internal sealed partial class Http2ServerConnection
 
     /// <summary>Sends a WINDOW_UPDATE in the background (a failure means the connection is going down anyway).</summary>
     public void SendWindowUpdate(int streamId, int increment) =>
-        _ = SendControlAsync(static (lease, s) => lease.WriteWindowUpdateAsync(s.streamId, s.increment), (streamId, increment));
+        QueueControl(static (lease, s) => lease.WriteWindowUpdateAsync(s.streamId, s.increment), (streamId, increment));
 
     private async Task HandshakeAsync()
     {
@@ -298,7 +301,7 @@ internal sealed partial class Http2ServerConnection
                     case Http2FrameType.PushPromise:
                         throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, "A client may not send PUSH_PROMISE.");
                     case Http2FrameType.Ping:
-                        await OnPingAsync(header, await ReadControlAsync(header, control, exactLength: 8, onStream: false).ConfigureAwait(false)).ConfigureAwait(false);
+                        OnPing(header, await ReadControlAsync(header, control, exactLength: 8, onStream: false).ConfigureAwait(false));
                         break;
                     case Http2FrameType.GoAway:
                         await OnGoAwayAsync(header).ConfigureAwait(false);
@@ -471,7 +474,7 @@ internal sealed partial class Http2ServerConnection
             refuse = _goingAway || _active >= Options.MaxConcurrentStreams;
         if (refuse)
         {
-            await SendControlAsync(static (lease, id) => lease.WriteRstStreamAsync(id, Http2ErrorCode.RefusedStream), streamId).ConfigureAwait(false);
+            QueueControl(static (lease, id) => lease.WriteRstStreamAsync(id, Http2ErrorCode.RefusedStream), streamId);
             return;
         }
 
@@ -610,15 +613,14 @@ internal sealed partial class Http2ServerConnection
             }
         }
 
-        await SendControlAsync(static (lease, _) => lease.WriteFrameAsync(new Http2FrameHeader(0, Http2FrameType.Settings, Http2FrameFlags.Ack, 0), ReadOnlyMemory<byte>.Empty), 0).ConfigureAwait(false);
+        QueueControl(static (lease, _) => lease.WriteFrameAsync(new Http2FrameHeader(0, Http2FrameType.Settings, Http2FrameFlags.Ack, 0), ReadOnlyMemory<byte>.Empty), 0);
     }
 
-    private async Task OnPingAsync(Http2FrameHeader header, ReadOnlyMemory<byte> payload)
+    private void OnPing(Http2FrameHeader header, ReadOnlyMemory<byte> payload)
     {
         if (header.Has(Http2FrameFlags.Ack))
             return;
-        var copy = payload.ToArray();
-        await SendControlAsync(static (lease, data) => lease.WriteFrameAsync(new Http2FrameHeader(8, Http2FrameType.Ping, Http2FrameFlags.Ack, 0), data), copy).ConfigureAwait(false);
+        QueueControl(static (lease, data) => lease.WriteFrameAsync(new Http2FrameHeader(8, Http2FrameType.Ping, Http2FrameFlags.Ack, 0), data), payload.ToArray());
     }
 
     private async Task OnGoAwayAsync(Http2FrameHeader header)
@@ -681,7 +683,37 @@ internal sealed partial class Http2ServerConnection
             stream.FailRequest(reason);
         }
 
-        _ = SendControlAsync(static (lease, s) => lease.WriteRstStreamAsync(s.streamId, s.code), (streamId, code));
+        QueueControl(static (lease, s) => lease.WriteRstStreamAsync(s.streamId, s.code), (streamId, code));
+    }
+
+    /// <summary>
+    /// Sends a control frame without waiting for it: the read loop must never wait for the writer's lock, which a
+    /// response write may hold while TCP backs up (a client that reads slowly would otherwise stall every stream's
+    /// control traffic). A client that piles up more than <see cref="MaxQueuedControlFrames"/> unsent control frames
+    /// (a PING or SETTINGS flood while not reading) loses the connection.
+    /// </summary>
+    private void QueueControl<T>(Func<Http2FrameWriter.Lease, T, ValueTask> write, T state)
+    {
+        if (Interlocked.Increment(ref _queuedControl) > MaxQueuedControlFrames)
+        {
+            Log.ConnectionError(Logger, Peer, Http2ErrorCode.EnhanceYourCalm, $"over {MaxQueuedControlFrames} control frames waiting to be sent");
+            Close();
+            return;
+        }
+
+        _ = SendQueuedAsync(write, state);
+    }
+
+    private async Task SendQueuedAsync<T>(Func<Http2FrameWriter.Lease, T, ValueTask> write, T state)
+    {
+        try
+        {
+            await SendControlAsync(write, state).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queuedControl);
+        }
     }
 
     private async Task SendControlAsync<T>(Func<Http2FrameWriter.Lease, T, ValueTask> write, T state)
@@ -697,12 +729,19 @@ internal sealed partial class Http2ServerConnection
         }
     }
 
-    private Task TrySendGoAwayAsync(Http2ErrorCode code, string message)
+    /// <summary>Sends GOAWAY, waiting at most a second (the writer may be stuck behind a client that stopped reading).</summary>
+    private async Task TrySendGoAwayAsync(Http2ErrorCode code, string message)
     {
         int last;
         lock (_gate)
             last = _lastStreamId;
-        return SendControlAsync(static (lease, s) => lease.WriteGoAwayAsync(s.last, s.code, s.message), (last, code, message));
+        try
+        {
+            await SendControlAsync(static (lease, s) => lease.WriteGoAwayAsync(s.last, s.code, s.message), (last, code, message)).WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     private async Task WaitForCallsAsync()

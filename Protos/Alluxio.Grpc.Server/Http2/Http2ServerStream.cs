@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Alluxio.Grpc.Http2;
 using Alluxio.Grpc.Http2.Hpack;
+using Alluxio.Grpc.Protocol;
 using Alluxio.Grpc.Server.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
 
     private readonly Http2ServerConnection _connection;
     private readonly Pipe _request;
-    private readonly Http2ResponseBuffer _response = new();
+    private readonly PooledBufferWriter _response = new();
     private readonly List<KeyValuePair<string, string>> _responseHeaders = [new(":status", "200")];
     private readonly CancellationTokenSource _aborted = new();
     private IReadOnlyList<KeyValuePair<string, string>>? _endFields;
@@ -172,8 +173,8 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
     {
         if (_reset)
             return;
-        var fields = _endFields ?? [new(Protocol.GrpcProtocol.StatusHeader, Protocol.GrpcProtocol.StatusToString(StatusCode.Unknown))];
-        if (_trailersOnly && _response.Length == 0)
+        var fields = _endFields ?? [new(GrpcProtocol.StatusHeader, GrpcProtocol.StatusToString(StatusCode.Unknown))];
+        if (_trailersOnly && _response.WrittenCount == 0)
         {
             var all = new List<KeyValuePair<string, string>>(_responseHeaders);
             all.AddRange(fields);
@@ -238,7 +239,7 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
     {
         if (_reset)
             throw new OperationCanceledException($"Stream {Id} was reset.", Aborted);
-        var data = _response.Written;
+        var data = _response.WrittenMemory;
         if (data.IsEmpty && _headersSent && trailers is null)
             return;
         var offset = 0;
@@ -269,14 +270,16 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
             }
             while (offset < data.Length);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException && !_reset && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            _connection.Fail(e); // a failed write leaves the connection unusable
-            throw;
+            // A failed write leaves the connection unusable; to the call it is a cancellation, as on Kestrel.
+            _connection.Fail(e);
+            Abort(e);
+            throw new OperationCanceledException($"Stream {Id}: the connection was lost: {e.Message}", e, Aborted);
         }
         finally
         {
-            _response.Clear();
+            _response.Reset();
         }
     }
 
