@@ -151,6 +151,59 @@ public sealed partial class FileSystem
     /// <summary>Options of a block stream: no deadline (a stream lives as long as its reader or writer), the caller's token.</summary>
     internal CallOptions StreamCallOptions(CancellationToken cancellationToken) => new(_headers, null, cancellationToken);
 
+    /// <summary>
+    /// Opens a ReadBlock stream: on the worker's data port (<see cref="FileSystemClientOptions.UseWorkerDataPort"/>),
+    /// or over the master connection when that is off or cannot be reached (nothing was read then: falling back is safe).
+    /// </summary>
+    internal async ValueTask<IO.IBlockReader> OpenBlockReaderAsync(ReadRequest request, CancellationToken cancellationToken)
+    {
+        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(cancellationToken)) is { } direct)
+        {
+            try
+            {
+                return new IO.DirectBlockReader(await direct.ServerStreamingAsync(Methods.ReadBlock, request, StreamCallOptions(cancellationToken)));
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+            {
+                _workers.Failed(direct);
+            }
+            catch (RpcException e)
+            {
+                throw ClientErrors.FromRpc(e);
+            }
+        }
+
+        return new IO.GrpcBlockReader(Channel.ServerStreaming(Methods.ReadBlock, request, StreamCallOptions(cancellationToken)));
+    }
+
+    /// <summary>
+    /// Opens a client-streaming block rpc (WriteBlock, WriteUfsFile) whose chunks are field <paramref name="chunkField"/>
+    /// of its request: on the worker's data port, or over the master connection when that is off or cannot be reached.
+    /// </summary>
+    internal async ValueTask<IO.IChunkStream<TRequest, TResponse>> OpenChunkStreamAsync<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, int chunkField, Func<Google.Protobuf.ByteString, TRequest> chunkMessage, CancellationToken cancellationToken)
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>
+        where TResponse : class, Google.Protobuf.IMessage<TResponse>
+    {
+        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(cancellationToken)) is { } direct)
+        {
+            try
+            {
+                return new IO.DirectChunkStream<TRequest, TResponse>(await direct.StartCallAsync(method, StreamCallOptions(cancellationToken)), chunkField, method.ResponseParser);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+            {
+                _workers.Failed(direct);
+            }
+            catch (RpcException e)
+            {
+                throw ClientErrors.FromRpc(e);
+            }
+        }
+
+        return new IO.GrpcChunkStream<TRequest, TResponse>(Channel.ClientStreaming(method, StreamCallOptions(cancellationToken)), chunkMessage);
+    }
+
     /// <summary>Reads the next message, with errors as the SDK's exceptions.</summary>
     internal static async Task<bool> MoveNextAsync<T>(IAsyncStreamReader<T> stream, CancellationToken cancellationToken)
     {

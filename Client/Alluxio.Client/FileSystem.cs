@@ -22,6 +22,7 @@ public sealed partial class FileSystem : IDisposable
     private readonly FileSystemClientOptions _options;
     private readonly Metadata _headers;
     private readonly MetadataCache? _cache;
+    private readonly WorkerDataChannels _workers;
     private readonly object _sessionLock = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _closing = new(); // short-circuit leases ending in the background
     private volatile MetadataSession? _session;
@@ -33,6 +34,7 @@ public sealed partial class FileSystem : IDisposable
         _masters = new MasterChannels(masters, new GrpcChannelOptions { MaxReceiveMessageSize = options.MaxReceiveMessageSize });
         _retrier = new Retrier(_masters, options);
         _headers = new Metadata().Add(WireHeaders.User, options.User);
+        _workers = new WorkerDataChannels(options, _masters.Current.Address);
         _cache = options.MetadataCacheEnabled ? new MetadataCache(options.MetadataCacheMaxSize, options.MetadataCacheExpiration, options.TimeProvider) : null;
     }
 
@@ -342,6 +344,7 @@ public sealed partial class FileSystem : IDisposable
         }
 
         _masters.Dispose();
+        _workers.Dispose();
     }
 
     /// <summary>Keeps <paramref name="closing"/> (a lease ending in the background) until it ends, so <see cref="Dispose"/> can wait for it.</summary>

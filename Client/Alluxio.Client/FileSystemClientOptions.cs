@@ -94,6 +94,14 @@ public sealed class FileSystemClientOptions
     /// </summary>
     public bool ShortCircuitUfsReads { get; set; } = true;
 
+    /// <summary>
+    /// Stream block bytes over gRPC to and from the worker's data port (the address it registers: the silo's own
+    /// HTTP/2 server, read and written by the SDK's own HTTP/2 client without the HTTP stack's copies); default true.
+    /// When the data port cannot be reached, or this is off, block streams use the master connection, which serves
+    /// the same BlockWorker service. Short-circuit reads and writes (<see cref="ShortCircuit"/>) go around both.
+    /// </summary>
+    public bool UseWorkerDataPort { get; set; } = true;
+
     /// <summary>This client's host name, compared with workers' host names for locality (default: the machine's name; tests set it).</summary>
     public string LocalHost { get; set; } = Environment.MachineName;
 }

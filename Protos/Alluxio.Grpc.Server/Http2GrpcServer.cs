@@ -18,7 +18,7 @@ namespace Alluxio.Grpc.Server;
 /// written to the socket from there; request DATA is received straight into the call's pipe). It serves the same
 /// bound services with the same call semantics (status mapping, deadlines, cancellation, metadata, compression,
 /// message limits from <see cref="GrpcServerOptions"/>), h2c or TLS with ALPN h2; standard gRPC clients talk to it.
-/// Register the wire layer first (<c>services.AddGrpcWire()</c>); map services, then <see cref="Start"/>.
+/// Register the wire layer first (<c>services.AddGrpcWire()</c>); map services, then <see cref="Start(IPEndPoint)"/>.
 /// </summary>
 public sealed partial class Http2GrpcServer : IAsyncDisposable
 {
@@ -100,9 +100,20 @@ public sealed partial class Http2GrpcServer : IAsyncDisposable
     /// <exception cref="SocketException">The address cannot be bound (in use, not local).</exception>
     public void Start(IPEndPoint endpoint)
     {
+        Bind(endpoint);
+        Start();
+    }
+
+    /// <summary>
+    /// Binds and listens on <paramref name="endpoint"/> without taking connections yet (they wait in the backlog until
+    /// <see cref="Start()"/>): for a host that must know the port before it is ready to serve.
+    /// </summary>
+    /// <exception cref="SocketException">The address cannot be bound (in use, not local).</exception>
+    public void Bind(IPEndPoint endpoint)
+    {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (_listener is not null)
-            throw new InvalidOperationException("The server is already started.");
+            throw new InvalidOperationException("The server is already bound.");
         var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -119,7 +130,16 @@ public sealed partial class Http2GrpcServer : IAsyncDisposable
 
         _listener = listener;
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
-        Log.Listening(Logger, LocalEndPoint, Options.Certificate is null ? "h2c" : "TLS", _routes.Count);
+    }
+
+    /// <summary>Starts taking connections on the bound endpoint.</summary>
+    public void Start()
+    {
+        if (_listener is null)
+            throw new InvalidOperationException("Bind the server before starting it.");
+        if (!_accepting.IsCompleted)
+            throw new InvalidOperationException("The server is already started.");
+        Log.Listening(Logger, LocalEndPoint!, Options.Certificate is null ? "h2c" : "TLS", _routes.Count);
         _accepting = Task.Run(AcceptAsync);
     }
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Alluxio.Bench.Grpc;
 
 /// <summary>
-/// One Kestrel h2c server with the gRPC Bench service and the raw HTTP/2 baselines: the same request and response
-/// bytes without the gRPC layer (no framing codec, no status trailers, no protobuf).
+/// One Kestrel h2c server with the gRPC Bench service and the raw HTTP/2 baselines (the same request and response
+/// bytes without the gRPC layer: no framing codec, no status trailers, no protobuf), and the same service on the
+/// project's own HTTP/2 server.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
@@ -20,14 +21,21 @@ internal sealed class BenchServer : IAsyncDisposable
     private static readonly byte[] s_grpcReply = [0, 0, 0, 0, 18, 10, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private readonly WebApplication _app;
+    private readonly Http2GrpcServer _own;
 
-    private BenchServer(WebApplication app, Uri address)
+    private BenchServer(WebApplication app, Uri address, Http2GrpcServer own)
     {
         _app = app;
         Address = address;
+        _own = own;
+        OwnAddress = new Uri($"http://127.0.0.1:{own.LocalEndPoint!.Port}");
     }
 
+    /// <summary>Kestrel's address.</summary>
     public Uri Address { get; }
+
+    /// <summary>The same service on the project's own HTTP/2 server (<see cref="Http2GrpcServer"/>).</summary>
+    public Uri OwnAddress { get; }
 
     public static async Task<BenchServer> StartAsync()
     {
@@ -43,11 +51,15 @@ internal sealed class BenchServer : IAsyncDisposable
         app.MapPost("/raw.Bench/Unary", RawGrpcUnaryAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchServer(app, new Uri(address));
+        var own = new Http2GrpcServer(app.Services, new Http2GrpcServerOptions { StreamWindowSize = 4 << 20 });
+        own.MapGrpcService<BenchService>(Messages.BenchReflection.Descriptor.Services[0]);
+        own.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        return new BenchServer(app, new Uri(address), own);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _own.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Alluxio.Bench.Grpc;
 using Alluxio.Bench.Grpc.Messages;
 using Alluxio.Grpc;
+using Alluxio.Grpc.Direct;
 using Google.Protobuf;
 
 // gRPC wire layer benchmark. Usage:
@@ -20,6 +21,9 @@ var service = BenchReflection.Descriptor.Services[0];
 var unary = Method<BenchRequest, BenchReply>.From(service, "Unary", MethodType.Unary);
 var stream = Method<BenchRequest, BenchReply>.From(service, "Stream", MethodType.ServerStreaming);
 var streamPayloads = Method<BenchRequest, BenchReply>.From(service, "StreamPayloads", MethodType.ServerStreaming);
+using var ownChannel = GrpcChannel.ForAddress(server.OwnAddress, new GrpcChannelOptions { InitialHttp2StreamWindowSize = options.Window });
+using var direct = DirectChannel.ForAddress(server.OwnAddress, new DirectChannelOptions { MaxReceiveMessageSize = 2 * MiB });
+using var directToKestrel = DirectChannel.ForAddress(server.Address, new DirectChannelOptions { MaxReceiveMessageSize = 2 * MiB });
 using var rawHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false, InitialHttp2StreamWindowSize = options.Window ?? 65535 };
 using var raw = new HttpMessageInvoker(rawHandler);
 
@@ -31,6 +35,8 @@ if (!options.StreamOnly)
 {
     measure.Unary("gRPC unary (1 channel)", () => channel.UnaryAsync(unary, request));
     measure.Unary("HTTP/2 unary baseline (same stack, no gRPC)", () => RawPostAsync("/raw/unary", rawBody, null));
+    measure.Unary("gRPC unary, own HTTP/2 server (GrpcChannel client)", () => ownChannel.UnaryAsync(unary, request));
+    measure.Unary("gRPC unary, own HTTP/2 server, DirectChannel (a connection per caller)", () => DirectUnaryAsync(direct));
     if (options.Diagnose)
     {
         // Split the unary cost: our client against a hand-written server, and a plain HTTP/2 client against our server.
@@ -49,6 +55,9 @@ if (!options.UnaryOnly)
     measure.Stream("gRPC server streaming, 64 KiB messages (same bytes)", () => GrpcStreamAsync(options.StreamMiB * 16, 64 * 1024));
     measure.Stream("gRPC server streaming, 1 MiB, serialized in place (payload writes and reads)", () => GrpcPayloadStreamAsync(options.StreamMiB, MiB));
     measure.Stream("HTTP/2 stream baseline (same stack, no gRPC)", RawStreamAsync);
+    measure.Stream("own HTTP/2 server, 1 MiB serialized in place, GrpcChannel payload reads", () => GrpcPayloadStreamAsync(options.StreamMiB, MiB, ownChannel));
+    measure.Stream("own HTTP/2 server, 1 MiB serialized in place, DirectChannel reads into a buffer", () => DirectStreamAsync(direct, options.StreamMiB, MiB));
+    measure.Stream("Kestrel, 1 MiB serialized in place, DirectChannel reads into a buffer", () => DirectStreamAsync(directToKestrel, options.StreamMiB, MiB));
     measure.Stream("raw TCP socket baseline", () => tcp.ReadStreamAsync(options.StreamMiB, MiB));
 }
 
@@ -63,11 +72,10 @@ if (!options.StreamOnly)
     Console.WriteLine($"gRPC unary vs HTTP/2 baseline: {results[0].Median / results[1].Median:P0}");
 if (!options.UnaryOnly)
 {
-    var s = results.FindIndex(r => r.Unit == "GB/s");
-    Console.WriteLine($"gRPC streaming (1 MiB) vs HTTP/2 stream: {results[s].Median / results[s + 3].Median:P0}, " +
-                      $"vs raw TCP: {results[s].Median / results[s + 4].Median:P0}; " +
-                      $"64 KiB messages vs HTTP/2 stream: {results[s + 1].Median / results[s + 3].Median:P0}; " +
-                      $"serialized in place vs HTTP/2 stream: {results[s + 2].Median / results[s + 3].Median:P0}, vs raw TCP: {results[s + 2].Median / results[s + 4].Median:P0}");
+    double Of(string prefix) => results.First(r => r.Name.StartsWith(prefix, StringComparison.Ordinal)).Median;
+    var tcpMedian = Of("raw TCP");
+    foreach (var result in results.Where(r => r.Unit == "GB/s" && !r.Name.StartsWith("raw TCP", StringComparison.Ordinal)))
+        Console.WriteLine($"{result.Name}: {result.Median / tcpMedian:F2}x raw TCP, {result.Median / Of("HTTP/2 stream baseline"):F2}x Kestrel's HTTP/2 stream");
 }
 
 async Task RawPostAsync(string path, byte[] body, string? contentType)
@@ -97,12 +105,35 @@ async Task<long> GrpcStreamAsync(int count, int size)
     return bytes;
 }
 
-async Task<long> GrpcPayloadStreamAsync(int count, int size)
+async Task<long> GrpcPayloadStreamAsync(int count, int size, GrpcChannel? on = null)
 {
-    using var call = channel.ServerStreaming(streamPayloads, new BenchRequest { Count = count, Size = size });
+    using var call = (on ?? channel).ServerStreaming(streamPayloads, new BenchRequest { Count = count, Size = size });
     long bytes = 0;
     while (await call.ResponsePayloads.MoveNextPayload(CancellationToken.None))
         bytes += call.ResponsePayloads.CurrentPayload.Length; // the serialized reply: its payload plus 4 bytes of field prefix
+    return bytes;
+}
+
+async Task DirectUnaryAsync(DirectChannel on)
+{
+    using var call = await on.ServerStreamingAsync(unary, request);
+    while (await call.ReadMessageAsync(BenchReply.Parser) is not null)
+    {
+    }
+}
+
+async Task<long> DirectStreamAsync(DirectChannel on, int count, int size)
+{
+    using var call = await on.ServerStreamingAsync(streamPayloads, new BenchRequest { Count = count, Size = size });
+    var buffer = new byte[MiB];
+    long bytes = 0;
+    while (await call.NextMessageAsync() is not null)
+    {
+        int n;
+        while ((n = await call.ReadAsync(buffer)) > 0)
+            bytes += n; // the serialized reply, straight from the socket into the buffer
+    }
+
     return bytes;
 }
 

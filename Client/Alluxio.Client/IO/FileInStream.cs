@@ -21,11 +21,9 @@ public sealed class FileInStream : Stream
     private readonly FileSystem _fs;
     private readonly FileStatus _status;
     private readonly ReadType _readType;
-    private AsyncServerStreamingCall<ReadResponse>? _call;
-    private ReadOnlyMemory<byte> _chunk; // a view of the call's received bytes, valid until its next read
-    private bool _hasChunk;
-    private int _chunkOffset;
-    private long _callPosition = -1; // the file position the open call's next byte belongs to
+    private IBlockReader? _block; // the open ReadBlock stream
+    private long _blockRead; // bytes the open stream has given so far
+    private long _callPosition = -1; // the file position the open stream's next byte belongs to
     private long _position;
     private bool _disposed;
     private LocalBlockLease? _local;
@@ -128,45 +126,45 @@ public sealed class FileInStream : Stream
             CloseLocal();
         }
 
-        if (_call is null || _callPosition != _position)
+        if (_block is null || _callPosition != _position)
         {
-            OpenBlockStream(cancellationToken);
+            await OpenBlockStreamAsync(cancellationToken);
         }
 
         var copied = 0;
         while (copied < buffer.Length && _position < Length)
         {
-            if (!_hasChunk || _chunkOffset == _chunk.Length)
+            if (copied > 0 && !_block!.ChunkPending)
             {
-                if (copied > 0)
-                {
-                    break; // Stream.Read may return fewer bytes: hand over what arrived rather than wait for more
-                }
-
-                var fresh = !_hasChunk;
-                if (!await NextChunkAsync(cancellationToken))
-                {
-                    if (fresh)
-                    {
-                        throw new IOException($"The worker sent no data for {_status.Path} at {_position} of {Length} bytes.");
-                    }
-
-                    OpenBlockStream(cancellationToken); // the block ended: the next one starts here
-                    continue;
-                }
+                break; // Stream.Read may return fewer bytes: hand over what arrived rather than wait for another message
             }
 
-            var n = Math.Min(buffer.Length - copied, _chunk.Length - _chunkOffset);
-            _chunk.Span.Slice(_chunkOffset, n).CopyTo(buffer.Span[copied..]);
-            _chunkOffset += n;
+            var n = await _block!.ReadAsync(buffer[copied..], cancellationToken);
+            if (n == 0)
+            {
+                if (_blockRead == 0)
+                {
+                    throw new IOException($"The worker sent no data for {_status.Path} at {_position} of {Length} bytes.");
+                }
+
+                await OpenBlockStreamAsync(cancellationToken); // the stream ended early: the rest starts here
+                continue;
+            }
+
+            if (_block.Source is { } source)
+            {
+                LastSource = source;
+            }
+
             copied += n;
             _position += n;
             _callPosition += n;
-            if (_chunkOffset == _chunk.Length && (_position == Length || _position % _status.BlockSizeBytes == 0))
+            _blockRead += n;
+            if (_position == Length || _position % _status.BlockSizeBytes == 0)
             {
                 // The block's last byte: read the stream to its end so the call finishes cleanly instead of being
-                // cancelled (which the worker would see as a reader gone).
-                await NextChunkAsync(cancellationToken);
+                // cancelled (which the worker would see as a reader gone, and which costs the stream's connection).
+                await EndOfStreamAsync(_block, cancellationToken);
                 CloseCall();
             }
         }
@@ -186,22 +184,20 @@ public sealed class FileInStream : Stream
             var (blockId, offsetInBlock, blockLength) = Locate(at);
             var length = Math.Min(buffer.Length - total, blockLength - offsetInBlock);
             var request = new ReadRequest { BlockId = blockId, Offset = offsetInBlock, Length = length, ChunkSize = _fs.Options.StreamChunkBytes, ReadType = (ReadPType)(int)_readType };
-            using var call = _fs.Channel.ServerStreaming(Methods.ReadBlock, request, _fs.StreamCallOptions(cancellationToken));
-            while (await FileSystem.NextChunkAsync(call.ResponsePayloads, cancellationToken) is (true, var chunk, _))
+            using var reader = await _fs.OpenBlockReaderAsync(request, cancellationToken);
+            var end = total + (int)length;
+            int n;
+            while (total < end && (n = await reader.ReadAsync(buffer[total..end], cancellationToken)) > 0)
             {
-                if (chunk.Length > buffer.Length - total)
-                {
-                    throw new IOException($"Block {blockId} of {_status.Path} sent more than the {length} bytes asked for.");
-                }
-
-                chunk.Span.CopyTo(buffer.Span[total..]);
-                total += chunk.Length;
+                total += n;
             }
 
-            if (total < at - position + length)
+            if (total < end)
             {
-                throw new IOException($"Block {blockId} of {_status.Path} ended early at {total} of {length} bytes.");
+                throw new IOException($"Block {blockId} of {_status.Path} ended early at {total - (end - length)} of {length} bytes.");
             }
+
+            await EndOfStreamAsync(reader, cancellationToken);
         }
 
         return total;
@@ -421,33 +417,23 @@ public sealed class FileInStream : Stream
     }
 
     /// <summary>Opens a ReadBlock stream from the current position to the end of its block.</summary>
-    private void OpenBlockStream(CancellationToken cancellationToken)
+    private async ValueTask OpenBlockStreamAsync(CancellationToken cancellationToken)
     {
         CloseCall();
         var (blockId, offsetInBlock, _) = Locate(_position);
         var request = new ReadRequest { BlockId = blockId, Offset = offsetInBlock, ChunkSize = _fs.Options.StreamChunkBytes, ReadType = (ReadPType)(int)_readType };
-        _call = _fs.Channel.ServerStreaming(Methods.ReadBlock, request, _fs.StreamCallOptions(cancellationToken));
+        _block = await _fs.OpenBlockReaderAsync(request, cancellationToken);
         _callPosition = _position;
+        _blockRead = 0;
     }
 
-    private async Task<bool> NextChunkAsync(CancellationToken cancellationToken)
+    /// <summary>Reads a stream that has given every byte asked for to its end (its status); more bytes are the worker's error.</summary>
+    private async ValueTask EndOfStreamAsync(IBlockReader reader, CancellationToken cancellationToken)
     {
-        var (more, chunk, source) = await FileSystem.NextChunkAsync(_call!.ResponsePayloads, cancellationToken);
-        if (!more)
+        if (await reader.ReadAsync(new byte[1], cancellationToken) > 0)
         {
-            CloseCall();
-            return false;
+            throw new IOException($"The worker sent more of {_status.Path} than the block holds.");
         }
-
-        if (source.Length > 0)
-        {
-            LastSource = source;
-        }
-
-        _chunk = chunk;
-        _hasChunk = true;
-        _chunkOffset = 0;
-        return true;
     }
 
     private (long BlockId, long OffsetInBlock, long BlockLength) Locate(long position)
@@ -464,10 +450,13 @@ public sealed class FileInStream : Stream
 
     private void CloseCall()
     {
-        _call?.Dispose();
-        _call = null;
-        _chunk = default;
-        _hasChunk = false;
+        if (_block?.Source is { } source)
+        {
+            LastSource = source; // a source field after the chunk is read only after the chunk
+        }
+
+        _block?.Dispose();
+        _block = null;
         _callPosition = -1;
     }
 }

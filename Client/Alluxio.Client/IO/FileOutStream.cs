@@ -22,11 +22,11 @@ public sealed class FileOutStream : Stream
     private readonly WriteType _writeType;
     private readonly byte[] _buffer;
     private readonly List<long> _blocks = [];
-    private AsyncClientStreamingCall<WriteRequest, WriteResponse>? _blockCall;
+    private IChunkStream<WriteRequest, WriteResponse>? _blockCall;
     private LocalBlockWriter? _localBlock;
     private bool? _localWrites; // short-circuit writes into the worker's block files: decided at the first block
     private long _blockWritten; // bytes sent on the current block stream
-    private AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>? _ufsCall;
+    private IChunkStream<WriteUfsFileRequest, WriteUfsFileResponse>? _ufsCall;
     private int _appendedBlocks;
     private int _buffered;
     private long _length;
@@ -115,6 +115,16 @@ public sealed class FileOutStream : Stream
                         await FinishBlockAsync();
                     }
 
+                    continue;
+                }
+
+                if (_buffered == 0 && buffer.Length >= _buffer.Length && ToCache && (!ToUfs || UfsFromBlocks) && _localWrites == false)
+                {
+                    // Streamed, and nothing buffered: a whole chunk goes from the caller's memory (no copy into the
+                    // stream's buffer), up to the block's end.
+                    var direct = (int)Math.Min(_buffer.Length, BlockSize - (_length % BlockSize));
+                    await SendChunkAsync(buffer[..direct], cancellationToken);
+                    buffer = buffer[direct..];
                     continue;
                 }
 
@@ -213,35 +223,43 @@ public sealed class FileOutStream : Stream
             return;
         }
 
-        // No copy, shared by both streams: each write serializes the message before it returns, so the buffer is
-        // free again once the writes are awaited.
-        var chunk = UnsafeByteOperations.UnsafeWrap(_buffer.AsMemory(0, _buffered));
+        var buffered = _buffered;
+        _buffered = 0;
+        await SendChunkAsync(_buffer.AsMemory(0, buffered), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one chunk (at most a buffer's worth, never past the block's end) to the block stream and/or the UFS
+    /// stream; ends the block when it is full. Shared by both streams without a copy: each write is done with the
+    /// memory once awaited.
+    /// </summary>
+    private async Task SendChunkAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+    {
         if (ToCache && await LocalBlockAsync(cancellationToken) is { } local)
         {
-            await local.WriteAsync(_buffer.AsMemory(0, _buffered), cancellationToken);
-            _blockWritten += _buffered;
+            await local.WriteAsync(chunk, cancellationToken);
+            _blockWritten += chunk.Length;
         }
         else if (ToCache)
         {
             if (_blockCall is null)
             {
                 var blockId = BlockId.Create(_status.FileId, _length / BlockSize);
-                _blockCall = _fs.Channel.ClientStreaming(Methods.WriteBlock, _fs.StreamCallOptions(cancellationToken));
-                await WriteAsync(_blockCall, new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = Math.Min(BlockSize, _buffer.Length), Pinned = _writeType == WriteType.AsyncThrough } }, cancellationToken);
+                _blockCall = await _fs.OpenChunkStreamAsync(Methods.WriteBlock, WriteRequest.ChunkFieldNumber, c => new WriteRequest { Chunk = c }, cancellationToken);
+                await _blockCall.WriteAsync(new WriteRequest { Command = new WriteBlockCommand { BlockId = blockId, SpaceToReserve = Math.Min(BlockSize, _buffer.Length), Pinned = _writeType == WriteType.AsyncThrough } }, cancellationToken);
                 _blocks.Add(blockId);
             }
 
-            await WriteAsync(_blockCall, new WriteRequest { Chunk = chunk }, cancellationToken);
-            _blockWritten += _buffered;
+            await _blockCall.WriteChunkAsync(chunk, cancellationToken);
+            _blockWritten += chunk.Length;
         }
 
         if (ToUfs && !UfsFromBlocks)
         {
-            await WriteAsync(await UfsCallAsync(cancellationToken), new WriteUfsFileRequest { Chunk = chunk }, cancellationToken);
+            await (await UfsCallAsync(cancellationToken)).WriteChunkAsync(chunk, cancellationToken);
         }
 
-        _length += _buffered;
-        _buffered = 0;
+        _length += chunk.Length;
         if (_length % BlockSize == 0)
         {
             await FinishBlockAsync();
@@ -283,12 +301,12 @@ public sealed class FileOutStream : Stream
     }
 
     /// <summary>The UFS stream, opened with its command at the first bytes.</summary>
-    private async Task<AsyncClientStreamingCall<WriteUfsFileRequest, WriteUfsFileResponse>> UfsCallAsync(CancellationToken cancellationToken)
+    private async Task<IChunkStream<WriteUfsFileRequest, WriteUfsFileResponse>> UfsCallAsync(CancellationToken cancellationToken)
     {
         if (_ufsCall is null)
         {
-            _ufsCall = _fs.Channel.ClientStreaming(Methods.WriteUfsFile, _fs.StreamCallOptions(cancellationToken));
-            await WriteAsync(_ufsCall, new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = _status.Path } }, cancellationToken);
+            _ufsCall = await _fs.OpenChunkStreamAsync(Methods.WriteUfsFile, WriteUfsFileRequest.ChunkFieldNumber, c => new WriteUfsFileRequest { Chunk = c }, cancellationToken);
+            await _ufsCall.WriteAsync(new WriteUfsFileRequest { Command = new WriteUfsFileCommand { Path = _status.Path } }, cancellationToken);
         }
 
         return _ufsCall;
@@ -301,7 +319,7 @@ public sealed class FileOutStream : Stream
         if (UfsFromBlocks && _appendedBlocks < _blocks.Count)
         {
             _appendedBlocks = _blocks.Count;
-            await WriteAsync(await UfsCallAsync(CancellationToken.None), new WriteUfsFileRequest { BlockId = _blocks[^1] }, CancellationToken.None);
+            await (await UfsCallAsync(CancellationToken.None)).WriteAsync(new WriteUfsFileRequest { BlockId = _blocks[^1] }, CancellationToken.None);
         }
     }
 
@@ -332,18 +350,10 @@ public sealed class FileOutStream : Stream
         _blockCall = null;
         using (call)
         {
-            try
+            var response = await call.CompleteAsync(CancellationToken.None);
+            if (response.Length != _blockWritten)
             {
-                await call.RequestStream.CompleteAsync();
-                var response = await call.ResponseAsync;
-                if (response.Length != _blockWritten)
-                {
-                    throw new IOException($"The worker committed {response.Length} of {_blockWritten} bytes of a block of {_status.Path}.");
-                }
-            }
-            catch (RpcException e)
-            {
-                throw ClientErrors.FromRpc(e);
+                throw new IOException($"The worker committed {response.Length} of {_blockWritten} bytes of a block of {_status.Path}.");
             }
         }
 
@@ -360,15 +370,7 @@ public sealed class FileOutStream : Stream
         _ufsCall = null;
         using (call)
         {
-            try
-            {
-                await call.RequestStream.CompleteAsync();
-                return (await call.ResponseAsync).Length;
-            }
-            catch (RpcException e)
-            {
-                throw ClientErrors.FromRpc(e);
-            }
+            return (await call.CompleteAsync(CancellationToken.None)).Length;
         }
     }
 
@@ -388,34 +390,6 @@ public sealed class FileOutStream : Stream
         catch (Exception e) when (e is Grains.Exceptions.AlluxioException or IOException)
         {
             // Best effort: an incomplete file left behind is visible as such and can be deleted by hand.
-        }
-    }
-
-    private static async Task WriteAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message, CancellationToken cancellationToken)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
-    {
-        try
-        {
-            await call.RequestStream.WriteAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // The server ended the call (no room, a failing disk or UFS...): its status says why, not the broken write.
-            Exception reason = e is RpcException rpc ? ClientErrors.FromRpc(rpc) : e;
-            try
-            {
-                await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            }
-            catch (RpcException status)
-            {
-                reason = ClientErrors.FromRpc(status);
-            }
-            catch (TimeoutException)
-            {
-            }
-
-            throw reason;
         }
     }
 }

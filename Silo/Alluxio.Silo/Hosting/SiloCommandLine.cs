@@ -37,6 +37,13 @@ public static class SiloCommandLine
         HelpName = "N",
     };
 
+    /// <summary>--data-port.</summary>
+    public static readonly Option<int?> DataPort = new("--data-port")
+    {
+        Description = "Worker data port: the BlockWorker service on the silo's own HTTP/2 server, where clients stream block bytes; 0 = any free port, -1 = off (blocks stream on --port only). Default 29999. (config: DataPort)",
+        HelpName = "N",
+    };
+
     /// <summary>--role.</summary>
     public static readonly Option<string[]> Role = new("--role")
     {
@@ -100,7 +107,7 @@ public static class SiloCommandLine
         var root = new RootCommand(
             "alluxio-silo: an Alluxio.Orleans server. Hosts metadata (master role) and block storage (worker role) as grains, "
             + "serves gRPC on --port and a status page on --web-port. Example: alluxio-silo --data-dir /var/lib/alluxio --root-ufs /srv/data");
-        foreach (var option in new Option[] { DataDir, RootUfs, Port, WebPort, Role, BindAddress, TlsCertificate, TlsKey, TlsCertificatePassword, ConfigFile, Restore, LogFormat })
+        foreach (var option in new Option[] { DataDir, RootUfs, Port, WebPort, DataPort, Role, BindAddress, TlsCertificate, TlsKey, TlsCertificatePassword, ConfigFile, Restore, LogFormat })
         {
             root.Options.Add(option);
         }
@@ -118,6 +125,7 @@ public static class SiloCommandLine
         Set(values, "RootUfs", result.GetValue(RootUfs));
         Set(values, "Port", result.GetValue(Port)?.ToString(CultureInfo.InvariantCulture));
         Set(values, "WebPort", result.GetValue(WebPort)?.ToString(CultureInfo.InvariantCulture));
+        Set(values, "DataPort", result.GetValue(DataPort)?.ToString(CultureInfo.InvariantCulture));
         Set(values, "BindAddress", result.GetValue(BindAddress));
         Set(values, "TlsCertificate", result.GetValue(TlsCertificate));
         Set(values, "TlsKey", result.GetValue(TlsKey));

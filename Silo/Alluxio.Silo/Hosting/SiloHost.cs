@@ -78,7 +78,10 @@ public static class SiloHost
                 store => builder.Configuration.GetSection("Metastore").Bind(store));
             if (host.EffectiveRoles.Contains("worker", StringComparer.OrdinalIgnoreCase))
             {
-                silo.AddWorker(dataDir, WorkerAddress(host), worker => builder.Configuration.GetSection("Worker").Bind(worker));
+                silo.AddWorker(
+                    dataDir,
+                    services => WorkerAddress(host, host.DataPort >= 0 ? services.GetRequiredService<WorkerDataServer>().Port : host.Port),
+                    worker => builder.Configuration.GetSection("Worker").Bind(worker));
             }
         });
         builder.Services.AddHostedService<HealthReporter>();
@@ -88,6 +91,15 @@ public static class SiloHost
         if (isWorker)
         {
             builder.Services.AddSingleton<BlockWorkerService>();
+            if (host.DataPort >= 0)
+            {
+                // Block writes arrive in 1 MiB messages: a 4 MiB stream window keeps a few in flight.
+                builder.Services.AddOptions<Http2GrpcServerOptions>()
+                    .Configure(o => o.StreamWindowSize = 4 << 20)
+                    .Bind(builder.Configuration.GetSection("DataServer"));
+                builder.Services.AddSingleton<WorkerDataServer>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerDataServer>());
+            }
         }
 
         builder.Services.AddSingleton<BlockMasterService>();
@@ -115,6 +127,6 @@ public static class SiloHost
     }
 
     /// <summary>The host:port clients reach this silo's worker at (the bind address, or this machine's name when bound to all).</summary>
-    private static string WorkerAddress(SiloHostOptions host) =>
-        (IPAddress.TryParse(host.BindAddress, out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any) ? host.BindAddress : Dns.GetHostName()) + ":" + host.Port;
+    private static string WorkerAddress(SiloHostOptions host, int port) =>
+        (IPAddress.TryParse(host.BindAddress, out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any) ? host.BindAddress : Dns.GetHostName()) + ":" + port;
 }

@@ -18,6 +18,13 @@ public sealed class SiloHostOptions
     /// <summary>The web port: status, health and metrics over HTTP/1.1 (default 19999, as Alluxio).</summary>
     public int WebPort { get; set; } = 19999;
 
+    /// <summary>
+    /// The worker's data port (default 29999, as Alluxio's worker): the BlockWorker service on the silo's own HTTP/2
+    /// server (<c>Http2GrpcServer</c>), where clients stream block bytes without Kestrel's copies; the worker registers
+    /// this address. 0 = any free port; -1 = off (block streams use <see cref="Port"/>, which serves BlockWorker too).
+    /// </summary>
+    public int DataPort { get; set; } = 29999;
+
     /// <summary>Address to listen on (default 0.0.0.0).</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 

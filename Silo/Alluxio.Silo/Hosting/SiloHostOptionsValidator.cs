@@ -43,6 +43,16 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             yield return $"--port and --web-port must differ (both {options.Port}).";
         }
 
+        if (options.DataPort is < -1 or > 65535)
+        {
+            yield return $"--data-port must be between -1 (off), 0 (any free port) and 65535 (was {options.DataPort}).";
+        }
+
+        if (options.DataPort > 0 && (options.DataPort == options.Port || options.DataPort == options.WebPort))
+        {
+            yield return $"--data-port must differ from --port and --web-port (all are {options.DataPort}).";
+        }
+
         if (!IPAddress.TryParse(options.BindAddress, out _))
         {
             yield return $"--bind-address '{options.BindAddress}' is not an IP address.";

@@ -13,16 +13,20 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int port, int webPort, string dataDir)
+    private SiloProcess(Process process, int port, int webPort, int dataPort, string dataDir)
     {
         _process = process;
         Port = port;
         WebPort = webPort;
+        DataPort = dataPort;
         DataDir = dataDir;
     }
 
     /// <summary>The gRPC port.</summary>
     public int Port { get; }
+
+    /// <summary>The worker's data port (BlockWorker on the silo's own HTTP/2 server); -1 when off.</summary>
+    public int DataPort { get; }
 
     /// <summary>The web port.</summary>
     public int WebPort { get; }
@@ -60,6 +64,13 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var rpc = port ?? FreePort.Next();
         var web = webPort ?? FreePort.Next();
+        var given = Array.IndexOf(extraArgs, "--data-port");
+        var data = given >= 0 ? int.Parse(extraArgs[given + 1], System.Globalization.CultureInfo.InvariantCulture) : FreePort.Next();
+        if (given < 0)
+        {
+            extraArgs = [.. extraArgs, "--data-port", data.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -82,7 +93,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process, rpc, web, dataDir);
+        var silo = new SiloProcess(process, rpc, web, data, dataDir);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.Start();
