@@ -5,7 +5,7 @@ using Alluxio.Client;
 using Alluxio.Grains.FileSystem;
 using Alluxio.Testing.Processes;
 
-// Usage: Alluxio.Bench.DataPath [--quick] [--runs N] [--gib N] [--mem-dir DIR] [--dir DIR] [--no-rclone]
+// Usage: Alluxio.Bench.DataPath [--quick] [--runs N] [--gib N] [--mem-dir DIR] [--dir DIR] [--no-rclone] [--master-port]
 // One file of N GiB (64 MiB blocks) through a live silo and the .NET SDK over loopback gRPC, each figure next to its
 // limit or peer measured in the same run: raw loopback TCP, plain writes to the MEM tier's tmpfs and to the UFS disk,
 // a page-cached read of the UFS file, and rclone mount (--vfs-cache-mode full) re-reading the same file. Medians.
@@ -25,7 +25,7 @@ var ufsDir = Path.Combine(dataDir, "underfs");
 var data = new byte[64 << 20];
 new Random(7).NextBytes(data);
 Directory.CreateDirectory(root);
-Console.WriteLine($"# data path benchmark: {Environment.ProcessorCount} cores, {runs} runs, a {gib} GiB file in 64 MiB blocks, 1 MiB I/O, MEM tier in {Path.GetDirectoryName(memDir)}, .NET {Environment.Version}");
+Console.WriteLine($"# data path benchmark: {Environment.ProcessorCount} cores, {runs} runs, block streams on the {(args.Contains("--master-port") ? "master port (Kestrel)" : "worker data port")}, a {gib} GiB file in 64 MiB blocks, 1 MiB I/O, MEM tier in {Path.GetDirectoryName(memDir)}, .NET {Environment.Version}");
 Console.WriteLine();
 
 var environment = new Dictionary<string, string>
@@ -39,9 +39,11 @@ var results = new Dictionary<string, List<double>>();
 await using (var silo = SiloProcess.Start(dataDir, environment))
 {
     await silo.WaitUntilServingAsync();
-    using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = false }); // every byte over gRPC
-    using var local = FileSystem.Connect(silo.Address); // short-circuit: this process is on the worker's host
-    using var cacheFirst = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuitUfsReads = false }); // misses cached by the worker, then read
+    // --master-port: block streams over the master connection (Kestrel) instead of the worker's data port.
+    var dataPort = !args.Contains("--master-port");
+    using var fs = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuit = false, UseWorkerDataPort = dataPort }); // every byte over gRPC
+    using var local = FileSystem.Connect(silo.Address, new FileSystemClientOptions { UseWorkerDataPort = dataPort }); // short-circuit: this process is on the worker's host
+    using var cacheFirst = FileSystem.Connect(silo.Address, new FileSystemClientOptions { ShortCircuitUfsReads = false, UseWorkerDataPort = dataPort }); // misses cached by the worker, then read
     await fs.CreateDirectoryAsync("/bench", new CreateDirectoryOptions(AllowExists: true));
     for (var run = -1; run < runs; run++) // run -1 warms up the JIT, the connection and the page cache
     {

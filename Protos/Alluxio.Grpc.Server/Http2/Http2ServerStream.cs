@@ -28,13 +28,15 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
 
     private readonly Http2ServerConnection _connection;
     private readonly Pipe _request;
-    private readonly PooledBufferWriter _response = new();
+    private PooledBufferWriter _response = new(); // what the call writes into
+    private PooledBufferWriter? _spare; // the other buffer, free once _sending completed
+    private Task _sending = Task.CompletedTask; // the flush in flight: at most one
     private readonly List<KeyValuePair<string, string>> _responseHeaders = [new(":status", "200")];
     private readonly CancellationTokenSource _aborted = new();
     private IReadOnlyList<KeyValuePair<string, string>>? _endFields;
     private bool _trailersOnly;
     private IServiceScope? _scope;
-    private bool _headersSent;
+    private volatile bool _headersSent;
     private volatile bool _reset;
     private volatile bool _requestEnded;
     private long _unconsumed;
@@ -86,9 +88,22 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
 
     public void AppendResponseHeader(string name, string value) => _responseHeaders.Add(new(name, value));
 
+    /// <summary>
+    /// Hands what the response holds to a send of its own and returns, after the previous flush's send is done: the
+    /// call writes its next message while this one goes out (as it does into Kestrel's pipe), and runs at most one
+    /// message ahead of flow control and the socket. A failed send fails the next flush (or the end of the call).
+    /// </summary>
     public async ValueTask<bool> FlushAsync(CancellationToken cancellationToken)
     {
-        await SendAsync(trailers: null, cancellationToken).ConfigureAwait(false);
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_reset)
+            throw new OperationCanceledException($"Stream {Id} was reset.", Aborted);
+        if (_response.WrittenCount == 0 && _headersSent)
+            return true;
+        var data = _response;
+        _response = _spare ?? new PooledBufferWriter();
+        _spare = null;
+        _sending = SendBufferAsync(data);
         return true;
     }
 
@@ -173,6 +188,7 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
     {
         if (_reset)
             return;
+        await _sending.ConfigureAwait(false);
         var fields = _endFields ?? [new(GrpcProtocol.StatusHeader, GrpcProtocol.StatusToString(StatusCode.Unknown))];
         if (_trailersOnly && _response.WrittenCount == 0)
         {
@@ -184,7 +200,14 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
         }
         else
         {
-            await SendAsync(fields, Aborted).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(_response.WrittenMemory, fields, Aborted).ConfigureAwait(false);
+            }
+            finally
+            {
+                _response.Reset();
+            }
         }
     }
 
@@ -216,8 +239,36 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
     /// </summary>
     public void Dispose()
     {
-        _response.Dispose();
         _scope?.Dispose();
+        var (response, spare) = (_response, _spare);
+        if (_sending.IsCompleted)
+        {
+            response.Dispose();
+            spare?.Dispose();
+        }
+        else
+        {
+            // A send still in flight owns its buffer: return both once it is done.
+            _ = _sending.ContinueWith(_ =>
+            {
+                response.Dispose();
+                _spare?.Dispose();
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Sends one flushed buffer, then keeps it as the spare.</summary>
+    private async Task SendBufferAsync(PooledBufferWriter data)
+    {
+        try
+        {
+            await SendAsync(data.WrittenMemory, trailers: null, Aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            data.Reset();
+            _spare = data;
+        }
     }
 
     private void Examined(int count)
@@ -234,12 +285,11 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
         }
     }
 
-    /// <summary>Sends what the response holds as DATA frames (headers first if not sent yet), then <paramref name="trailers"/> if given.</summary>
-    private async ValueTask SendAsync(IReadOnlyList<KeyValuePair<string, string>>? trailers, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="data"/> as DATA frames (headers first if not sent yet), then <paramref name="trailers"/> if given.</summary>
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> data, IReadOnlyList<KeyValuePair<string, string>>? trailers, CancellationToken cancellationToken)
     {
         if (_reset)
             throw new OperationCanceledException($"Stream {Id} was reset.", Aborted);
-        var data = _response.WrittenMemory;
         if (data.IsEmpty && _headersSent && trailers is null)
             return;
         var offset = 0;
@@ -276,10 +326,6 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
             _connection.Fail(e);
             Abort(e);
             throw new OperationCanceledException($"Stream {Id}: the connection was lost: {e.Message}", e, Aborted);
-        }
-        finally
-        {
-            _response.Reset();
         }
     }
 
