@@ -57,6 +57,33 @@ public abstract class TlsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_direct_channel_calls_over_tls_with_alpn_h2()
+    {
+        using var certificate = CreateSelfSigned();
+        await using var host = await TestHost.StartAsync(kind: Kind, certificate: certificate);
+        var thumbprint = certificate.Thumbprint;
+        using var channel = Direct.DirectChannel.ForAddress(new Uri($"https://127.0.0.1:{host.Port}"), new Direct.DirectChannelOptions
+        {
+            RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == thumbprint,
+        });
+        using (var call = await Waits.For(channel.ServerStreamingAsync(EchoMethods.ServerStream, new StreamRequest { Count = 3, Size = 100_000 }).AsTask(), "a direct call over TLS"))
+        {
+            var count = 0;
+            while (await call.ReadMessageAsync(EchoReply.Parser) is { } reply)
+            {
+                Assert.Equal(100_000, reply.Payload.Length);
+                count++;
+            }
+
+            Assert.Equal(3, count);
+        }
+
+        using var untrusted = Direct.DirectChannel.ForAddress(new Uri($"https://127.0.0.1:{host.Port}"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => untrusted.StartCallAsync(EchoMethods.Unary).AsTask());
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Untrusted_certificate_is_unavailable_without_a_validation_callback()
     {
         using var certificate = CreateSelfSigned();

@@ -46,6 +46,7 @@ internal sealed partial class Http2ServerConnection
     private int _unacknowledged;
     private int _headerStreamId; // the stream whose header block is being continued, 0 when none
     private bool _headerEndStream;
+    private bool _headerSelfDependent; // the block's HEADERS made the stream depend on itself: a stream error once decoded
 
     public Http2ServerConnection(Http2GrpcServer server, Stream stream, string peer)
     {
@@ -410,17 +411,18 @@ internal sealed partial class Http2ServerConnection
             throw Http2Exception.Connection(Http2ErrorCode.ProtocolError, $"A client opened the even stream {header.StreamId}.");
         var priority = header.Has(Http2FrameFlags.Priority) ? 5 : 0;
         var (content, padding) = await ReadPaddingAsync(header, priority).ConfigureAwait(false);
+        var selfDependent = false;
         if (priority > 0)
         {
             var block = new byte[5];
             await _reader.ReadExactlyAsync(block, _closed.Token).ConfigureAwait(false);
-            if ((BinaryPrimitives.ReadUInt32BigEndian(block) & 0x7fffffff) == header.StreamId)
-                throw Http2Exception.Stream(header.StreamId, Http2ErrorCode.ProtocolError, "A stream depends on itself.");
+            selfDependent = (BinaryPrimitives.ReadUInt32BigEndian(block) & 0x7fffffff) == header.StreamId;
         }
 
         _headerBlock.Clear();
         await AppendHeaderFragmentAsync(content).ConfigureAwait(false);
         await _reader.SkipAsync(padding, _closed.Token).ConfigureAwait(false);
+        _headerSelfDependent = selfDependent;
         _headerEndStream = header.Has(Http2FrameFlags.EndStream);
         if (header.Has(Http2FrameFlags.EndHeaders))
             await OnHeaderBlockAsync(header.StreamId).ConfigureAwait(false);
@@ -455,6 +457,12 @@ internal sealed partial class Http2ServerConnection
         _fields.Clear();
         var withinLimit = _decoder.Decode(_headerBlock.WrittenSpan, _fields, Options.MaxHeaderListSize);
         var endStream = _headerEndStream;
+        if (_headerSelfDependent)
+        {
+            _lastStreamId = Math.Max(_lastStreamId, streamId);
+            throw Http2Exception.Stream(streamId, Http2ErrorCode.ProtocolError, "A stream depends on itself.");
+        }
+
         var existing = Find(streamId);
         if (existing is not null)
         {

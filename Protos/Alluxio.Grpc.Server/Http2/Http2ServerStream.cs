@@ -122,7 +122,11 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
     public async ValueTask ReceiveAsync(Http2FrameReader reader, int length, CancellationToken cancellationToken)
     {
         if (Interlocked.Add(ref _receiveWindow, -length) < 0)
+        {
+            await reader.SkipAsync(length, cancellationToken).ConfigureAwait(false); // the frame is read whole, so the next one is where it should be
+            _connection.CreditConnection(length);
             throw Http2Exception.Stream(Id, Http2ErrorCode.FlowControlError, $"The client sent {length} bytes past stream {Id}'s window.");
+        }
         if (!AcceptsData)
         {
             await reader.SkipAsync(length, cancellationToken).ConfigureAwait(false);
