@@ -15,7 +15,7 @@ public sealed class SiloProcessTests
     {
         var (code, output) = await SiloProcess.RunToExitAsync(ExitLimit, "--help");
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--data-dir", "--root-ufs", "--port", "--web-port", "--role", "--bind-address", "--tls-certificate", "--config", "--log-format" })
+        foreach (var option in new[] { "--data-dir", "--root-ufs", "--port", "--web-port", "--data-port", "--role", "--bind-address", "--tls-certificate", "--config", "--log-format" })
         {
             Assert.Contains(option, output);
         }
