@@ -47,9 +47,14 @@ public sealed class SiloProcessTests
         var response = await channel.UnaryAsync(check, new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
 
+        // The worker's data port (the silo's own HTTP/2 server) answers health too.
+        using var data = GrpcChannel.ForAddress($"http://127.0.0.1:{silo.DataPort}");
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await data.UnaryAsync(check, new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)))).Status);
+
         using var http = new HttpClient();
         var status = await http.GetStringAsync($"http://127.0.0.1:{silo.WebPort}/api/v1/status");
         Assert.Contains("\"status\":\"Active\"", status);
+        Assert.Contains($"\"dataPort\":{silo.DataPort}", status);
         Assert.True(Directory.Exists(Path.Combine(dir.Sub("data"), "underfs")), "the root UFS folder is created");
 
         var (code, output) = await SiloProcess.RunToExitAsync(ExitLimit, "--data-dir", dir.Sub("data"), "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", "0");
