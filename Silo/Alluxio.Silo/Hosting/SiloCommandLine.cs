@@ -106,7 +106,7 @@ public static class SiloCommandLine
     {
         var root = new RootCommand(
             "alluxio-silo: an Alluxio.Orleans server. Hosts metadata (master role) and block storage (worker role) as grains, "
-            + "serves gRPC on --port and a status page on --web-port. Example: alluxio-silo --data-dir /var/lib/alluxio --root-ufs /srv/data");
+            + "serves gRPC on --port, the worker's block streams on --data-port and a status page on --web-port. Example: alluxio-silo --data-dir /var/lib/alluxio --root-ufs /srv/data");
         foreach (var option in new Option[] { DataDir, RootUfs, Port, WebPort, DataPort, Role, BindAddress, TlsCertificate, TlsKey, TlsCertificatePassword, ConfigFile, Restore, LogFormat })
         {
             root.Options.Add(option);
