@@ -56,10 +56,11 @@ public sealed class TestHost : IAsyncDisposable
         Action<TestRoutes>? map = null,
         bool mapDefaults = true,
         ServerKind kind = ServerKind.Kestrel,
-        Action<Http2GrpcServerOptions>? http2 = null)
+        Action<Http2GrpcServerOptions>? http2 = null,
+        ILoggerProvider? logs = null)
     {
         if (kind == ServerKind.Http2)
-            return StartHttp2(configure, certificate, map, mapDefaults, http2);
+            return StartHttp2(configure, certificate, map, mapDefaults, http2, logs);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -105,7 +106,7 @@ public sealed class TestHost : IAsyncDisposable
         }
     }
 
-    private static TestHost StartHttp2(Action<GrpcServerOptions>? configure, X509Certificate2? certificate, Action<TestRoutes>? map, bool mapDefaults, Action<Http2GrpcServerOptions>? http2)
+    private static TestHost StartHttp2(Action<GrpcServerOptions>? configure, X509Certificate2? certificate, Action<TestRoutes>? map, bool mapDefaults, Action<Http2GrpcServerOptions>? http2, ILoggerProvider? logs)
     {
         var services = new ServiceCollection();
         // ALLUXIO_TEST_LOG=1 shows the server's log (connection and stream errors are at Debug).
@@ -113,6 +114,8 @@ public sealed class TestHost : IAsyncDisposable
         {
             if (Environment.GetEnvironmentVariable("ALLUXIO_TEST_LOG") == "1")
                 logging.AddConsole().SetMinimumLevel(LogLevel.Debug);
+            if (logs is not null)
+                logging.AddProvider(logs);
         });
         services.AddGrpcWire(configure);
         services.AddSingleton<EchoService>();

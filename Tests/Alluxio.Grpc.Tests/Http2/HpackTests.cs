@@ -162,6 +162,38 @@ public sealed class HpackTests
     }
 
     [Fact]
+    public void Random_bytes_either_decode_or_are_a_compression_error_never_another_exception()
+    {
+        // Seeded, so a failure replays: mutated valid blocks and plain noise, through one decoder (its table carries over).
+        var random = new Random(20261207);
+        var decoder = new HpackDecoder(maxTableSize: 512);
+        var valid = Convert.FromHexString("828684418cf1e3c2e5f23a6ba0ab90f4ff408825a849e95ba97d7f8925a849e95bb8e8b4bf");
+        for (var round = 0; round < 20_000; round++)
+        {
+            var block = round % 2 == 0 ? (byte[])valid.Clone() : new byte[random.Next(1, 64)];
+            if (round % 2 == 0)
+            {
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                    block[random.Next(block.Length)] = (byte)random.Next(256);
+            }
+            else
+            {
+                random.NextBytes(block);
+            }
+
+            try
+            {
+                decoder.Decode(block, [], maxListSize: 4096);
+            }
+            catch (Http2Exception e)
+            {
+                Assert.Equal(Http2ErrorCode.CompressionError, e.ErrorCode);
+                decoder = new HpackDecoder(maxTableSize: 512); // a connection would end here: start a fresh one
+            }
+        }
+    }
+
+    [Fact]
     public void Encoder_output_decodes_to_the_same_fields()
     {
         var fields = new HeaderField[]

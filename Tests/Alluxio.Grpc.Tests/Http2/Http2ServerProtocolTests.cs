@@ -216,6 +216,39 @@ public sealed class Http2ServerProtocolTests
         await Waits.For(stopping, "the server to stop");
     }
 
+    [Fact]
+    public async Task Random_frames_never_take_the_server_down()
+    {
+        // Seeded noise after a valid handshake: frames of every type with random flags, stream ids and payloads. Each
+        // connection ends however the server decides; the server must still serve a well-formed call afterwards.
+        var logs = new ErrorLogCounter();
+        await using var host = await TestHost.StartAsync(kind: ServerKind.Http2, http2: o => o.MaxFrameSize = 16384, logs: logs);
+        var random = new Random(7012);
+        for (var connection = 0; connection < 40; connection++)
+        {
+            await using var client = await RawHttp2Client.ConnectAsync(host.Port);
+            try
+            {
+                for (var frame = 0; frame < 20; frame++)
+                {
+                    var payload = new byte[random.Next(0, 40)];
+                    random.NextBytes(payload);
+                    await client.SendAsync((Http2FrameType)random.Next(0, 11), (Http2FrameFlags)random.Next(0, 256), random.Next(0, 8), payload);
+                }
+            }
+            catch (IOException)
+            {
+                // The server closed the connection: what it should do with most of this noise.
+            }
+        }
+
+        await using var good = await RawHttp2Client.ConnectAsync(host.Port);
+        await good.SendRequestAsync(1, Unary);
+        await good.SendAsync(Http2FrameType.Data, Http2FrameFlags.EndStream, 1, RawHttp2Client.Message(new EchoRequest { Text = "still up" }));
+        Assert.Equal("0", (await Waits.For(good.ReadResponseAsync(1), "a call after the noise")).Trailer("grpc-status"));
+        Assert.True(logs.Errors == 0, "the server met something it did not expect: " + string.Join("; ", logs.Messages));
+    }
+
     private static Task<TestHost> StartAsync(Action<Server.Http2GrpcServerOptions>? options = null) =>
         TestHost.StartAsync(kind: ServerKind.Http2, http2: options);
 
