@@ -26,6 +26,9 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
 {
     private const long Ended = long.MinValue / 2;
 
+    // Never paused: the stream's flow-control window bounds what the read loop may put in.
+    private static readonly PipeOptions RequestPipeOptions = new(pauseWriterThreshold: 0, resumeWriterThreshold: 0, minimumSegmentSize: 16 * 1024, useSynchronizationContext: false);
+
     private readonly Http2ServerConnection _connection;
     private readonly Pipe _request;
     private PooledBufferWriter _response = new(); // what the call writes into
@@ -50,7 +53,7 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
         Head = head;
         SendWindow = new Http2SendWindow(sendWindow);
         _receiveWindow = receiveWindow;
-        _request = new Pipe(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, minimumSegmentSize: 16 * 1024, useSynchronizationContext: false));
+        _request = new Pipe(RequestPipeOptions);
         RequestBody = new Http2RequestBody(_request.Reader, Examined);
     }
 
