@@ -101,6 +101,32 @@ public sealed class WorkerRecoveryTests
         Assert.Contains("lost", status.PersistError, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Blocks_of_another_namespace_in_the_tier_are_dropped_before_the_worker_serves()
+    {
+        // A MEM tier outliving its namespace (a data directory wiped, /dev/shm kept): the new namespace hands out the
+        // same file ids, so its first file's blocks have the stale blocks' ids. They must be gone before any write.
+        using var dir = new TempDirectory();
+        var tier = new Dictionary<string, string> { ["ALLUXIO_Worker__MemoryDirectory"] = dir.Sub("shared-mem") };
+        var old = DataPathFixture.Bytes((2 * Mib) + 1, 65);
+        await using (var first = SiloProcess.Start(dir.Sub("data-1"), tier))
+        {
+            await first.WaitUntilServingAsync();
+            using var fs = FileSystem.Connect(first.Address);
+            await WriteAsync(fs, "/old", old, WriteType.MustCache);
+            await first.KillAsync();
+        }
+
+        await using var second = SiloProcess.Start(dir.Sub("data-2"), tier);
+        await second.WaitUntilServingAsync();
+        using var fresh = FileSystem.Connect(second.Address);
+        var data = DataPathFixture.Bytes((2 * Mib) + 1, 66);
+        var status = await WriteAsync(fresh, "/new", data, WriteType.MustCache); // the same block ids as /old's
+        Assert.Equal(data, await ReadAsync(fresh, "/new"));
+        Assert.Equal(status.BlockIds.Count, (await fresh.GetWorkersAsync())[0].BlockCount);
+        Assert.Contains("blocks that belong to no file", second.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<FileStatus> WriteAsync(FileSystem fs, string path, byte[] data, WriteType type)
     {
         await using var stream = await fs.OpenWriteAsync(path, new CreateFileOptions(BlockSizeBytes: Mib, WriteType: type));

@@ -11,9 +11,10 @@ public interface IBlockMasterGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// A worker (re)joins with all its blocks; replaces what was known of it. Returns the blocks among them the worker
-    /// must keep pinned (of pinned files, and of files not yet persisted).
+    /// must keep pinned (of pinned files, and of files not yet persisted) and those that belong to no file, which it
+    /// must drop (they are not located).
     /// </summary>
-    Task<IReadOnlyList<long>> RegisterWorker(WorkerRegistration registration);
+    Task<WorkerRegistered> RegisterWorker(WorkerRegistration registration);
 
     /// <summary>A block was committed on a worker.</summary>
     Task CommitBlock(long workerId, BlockPlacement block);

@@ -23,9 +23,10 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
     /// </summary>
     public event Action<long, long>? BlockLost;
 
-    /// <summary>Replaces what was known of a worker; returns the blocks among its own it must keep pinned.</summary>
-    public IReadOnlyList<long> Register(WorkerRegistration registration)
+    /// <summary>Replaces what was known of a worker; returns the blocks among its own it must keep pinned, and those it must drop.</summary>
+    public WorkerRegistered Register(WorkerRegistration registration)
     {
+        var orphans = registration.Blocks.Select(b => b.BlockId).Where(Orphan).ToHashSet();
         var worker = _workers.AddOrUpdate(
             registration.WorkerId,
             _ => new WorkerState(registration),
@@ -47,11 +48,14 @@ public sealed class BlockMaster(NamespaceReader reader, TimeProvider time) : IBl
             worker.LastHeartbeat = time.GetUtcNow();
             foreach (var block in registration.Blocks)
             {
-                Place(worker, block);
+                if (!orphans.Contains(block.BlockId))
+                {
+                    Place(worker, block);
+                }
             }
         }
 
-        return [.. registration.Blocks.Select(b => b.BlockId).Where(MustPin)];
+        return new WorkerRegistered([.. registration.Blocks.Select(b => b.BlockId).Where(b => !orphans.Contains(b) && MustPin(b))], [.. orphans]);
     }
 
     public void Commit(long workerId, BlockPlacement block)

@@ -7,7 +7,7 @@ namespace Alluxio.Grains.Block;
 [Reentrant]
 public sealed class BlockMasterGrain(BlockMaster master) : Grain, IBlockMasterGrain
 {
-    public Task<IReadOnlyList<long>> RegisterWorker(WorkerRegistration registration) => Task.FromResult(master.Register(registration));
+    public Task<WorkerRegistered> RegisterWorker(WorkerRegistration registration) => Task.FromResult(master.Register(registration));
 
     public Task CommitBlock(long workerId, BlockPlacement block)
     {

@@ -58,7 +58,7 @@ public sealed partial class LocalWorker(
         var tiers = _options.EffectiveTiers(dataDirectory);
         _store = TieredBlockStore.Open(tiers, logger: logger);
         _store.Listener = _changes;
-        await RegisterAsync();
+        await RegisterAsync(starting: true);
         LogStarted(WorkerId, string.Join(", ", _store.GetReport().Select(t => $"{t.Alias} {t.CapacityBytes / (1 << 20)} MiB in {t.Directories.Count} dir(s)")), _store.GetBlocks().Count);
         _loops.Add(Loop(_options.HeartbeatInterval, HeartbeatAsync));
         _loops.Add(Loop(_options.PromotionInterval, async token => await Store.PromoteAsync(token)));
@@ -95,13 +95,33 @@ public sealed partial class LocalWorker(
         _stopping.Dispose();
     }
 
-    /// <summary>Introduces the worker and all its blocks to the block master.</summary>
-    private async Task RegisterAsync()
+    /// <summary>
+    /// Introduces the worker and all its blocks to the block master, and drops those of no file. At start-up the drops
+    /// are awaited (nothing reads the blocks yet, and no write may meet a stale block of its id); a re-registration
+    /// drops them in the background, as a heartbeat's removals.
+    /// </summary>
+    private async Task RegisterAsync(bool starting = false)
     {
         _ = _changes.Drain(); // registration carries the full list
         var blocks = Store.GetBlocks().Select(b => new BlockPlacement(b.BlockId, b.Length, b.TierAlias)).ToList();
-        var pinned = await BlockMaster.RegisterWorker(new WorkerRegistration(WorkerId, Address, Host, Usage(), blocks));
-        Store.ReplacePinned(pinned);
+        var registered = await BlockMaster.RegisterWorker(new WorkerRegistration(WorkerId, Address, Host, Usage(), blocks));
+        Store.ReplacePinned(registered.Pinned);
+        foreach (var blockId in registered.Orphans)
+        {
+            if (starting)
+            {
+                await RemoveQuietlyAsync(blockId, _stopping.Token);
+            }
+            else
+            {
+                _ = RemoveQuietlyAsync(blockId, _stopping.Token);
+            }
+        }
+
+        if (registered.Orphans.Count > 0)
+        {
+            LogOrphansDropped(registered.Orphans.Count);
+        }
     }
 
     /// <summary>One heartbeat: usage and the changes since the last one; then the master's commands.</summary>
@@ -202,4 +222,7 @@ public sealed partial class LocalWorker(
 
     [LoggerMessage(8103, LogLevel.Warning, "Block {BlockId} could not be cached: {Reason}")]
     private partial void LogNotCached(long blockId, string reason);
+
+    [LoggerMessage(8104, LogLevel.Information, "Dropped {Count} cached blocks that belong to no file of this namespace")]
+    private partial void LogOrphansDropped(int count);
 }
