@@ -157,7 +157,7 @@ public sealed partial class FileSystem
     /// </summary>
     internal async ValueTask<IO.IBlockReader> OpenBlockReaderAsync(ReadRequest request, CancellationToken cancellationToken)
     {
-        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(cancellationToken)) is { } direct)
+        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(CancellationToken.None)) is { } direct)
         {
             try
             {
@@ -185,7 +185,7 @@ public sealed partial class FileSystem
         where TRequest : class, Google.Protobuf.IMessage<TRequest>
         where TResponse : class, Google.Protobuf.IMessage<TResponse>
     {
-        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(cancellationToken)) is { } direct)
+        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(CancellationToken.None)) is { } direct)
         {
             try
             {

@@ -65,10 +65,10 @@ internal sealed class WorkerDataChannels(FileSystemClientOptions options, Uri ma
             var chosen = list.Count == 1 ? list[0] : list.FirstOrDefault(w => string.Equals(HostOf(w.Address), master.Host, StringComparison.OrdinalIgnoreCase)) ?? list.FirstOrDefault();
             return chosen?.Address is { Length: > 0 } address ? address : null;
         }
-        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or TimeoutException)
+        catch (Exception e) when (e is Grains.Exceptions.AlluxioException or TimeoutException or OperationCanceledException)
         {
             lock (_gate)
-                _address = null; // ask again next time
+                _address = null; // ask again next time (the resolution is shared: it never fails its callers)
             return null;
         }
     }
