@@ -207,12 +207,15 @@ public sealed class Http2ServerProtocolTests
     {
         var host = await StartAsync();
         await using var client = await RawHttp2Client.ConnectAsync(host.Port);
+        var tag = Guid.NewGuid().ToString("N");
+        var observation = host.Echo.Observe(tag);
         await client.SendRequestAsync(1, "/alluxio.test.echo.Echo/Slow");
-        await client.SendAsync(Http2FrameType.Data, Http2FrameFlags.EndStream, 1, RawHttp2Client.Message(new SlowRequest { Millis = 300 }));
-        await Task.Delay(50); // the call is running (a real wait: the handler sleeps 300 ms)
+        await client.SendAsync(Http2FrameType.Data, Http2FrameFlags.EndStream, 1, RawHttp2Client.Message(new SlowRequest { Millis = 300, Tag = tag }));
+        await Waits.For(observation.Started.Task, "the Slow call to start");
         var stopping = host.DisposeAsync().AsTask();
         var response = await Waits.For(client.ReadResponseAsync(1), "the running call to finish during shutdown");
         Assert.Equal("0", response.Trailer("grpc-status"));
+        Assert.Equal("completed", await Waits.For(observation.Ended.Task, "the Slow handler's end"));
         await Waits.For(stopping, "the server to stop");
     }
 
