@@ -244,10 +244,11 @@ public sealed class DirectCall : IDisposable
                        && (second.IsEmpty || await _connection.SendDataAsync(_stream, second, endStream: false, token).ConfigureAwait(false));
             if (!sent)
             {
-                // The server ended the call before the request did: its status says why.
+                // The server ended the call before the request did: its status says why (FinishCall throws it),
+                // unless it ended OK, which leaves this write nowhere to go.
                 await CheckHeadersAsync(token).ConfigureAwait(false);
                 FinishCall();
-                throw new RpcException(Status ?? new Status(StatusCode.Internal, "The server ended the call before the request."), Trailers ?? []);
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "The server ended the call with OK before the request was complete; nothing more can be written."), Trailers ?? []);
             }
 
             return true;
