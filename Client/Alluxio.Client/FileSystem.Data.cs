@@ -155,26 +155,9 @@ public sealed partial class FileSystem
     /// Opens a ReadBlock stream: on the worker's data port (<see cref="FileSystemClientOptions.UseWorkerDataPort"/>),
     /// or over the master connection when that is off or cannot be reached (nothing was read then: falling back is safe).
     /// </summary>
-    internal async ValueTask<IO.IBlockReader> OpenBlockReaderAsync(ReadRequest request, CancellationToken cancellationToken)
-    {
-        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(CancellationToken.None)) is { } direct)
-        {
-            try
-            {
-                return new IO.DirectBlockReader(await direct.ServerStreamingAsync(Methods.ReadBlock, request, StreamCallOptions(cancellationToken)));
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
-            {
-                _workers.Failed(direct);
-            }
-            catch (RpcException e)
-            {
-                throw ClientErrors.FromRpc(e);
-            }
-        }
-
-        return new IO.GrpcBlockReader(Channel.ServerStreaming(Methods.ReadBlock, request, StreamCallOptions(cancellationToken)));
-    }
+    internal async ValueTask<IO.IBlockReader> OpenBlockReaderAsync(ReadRequest request, CancellationToken cancellationToken) =>
+        await OnDataPortAsync(async direct => (IO.IBlockReader)new IO.DirectBlockReader(await direct.ServerStreamingAsync(Methods.ReadBlock, request, StreamCallOptions(cancellationToken))), cancellationToken)
+        ?? new IO.GrpcBlockReader(Channel.ServerStreaming(Methods.ReadBlock, request, StreamCallOptions(cancellationToken)));
 
     /// <summary>
     /// Opens a client-streaming block rpc (WriteBlock, WriteUfsFile) whose chunks are field <paramref name="chunkField"/>
@@ -185,23 +168,36 @@ public sealed partial class FileSystem
         where TRequest : class, Google.Protobuf.IMessage<TRequest>
         where TResponse : class, Google.Protobuf.IMessage<TResponse>
     {
-        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(CancellationToken.None)) is { } direct)
+        return await OnDataPortAsync(async direct => (IO.IChunkStream<TRequest, TResponse>)new IO.DirectChunkStream<TRequest, TResponse>(await direct.StartCallAsync(method, StreamCallOptions(cancellationToken)), chunkField, method.ResponseParser), cancellationToken)
+            ?? new IO.GrpcChunkStream<TRequest, TResponse>(Channel.ClientStreaming(method, StreamCallOptions(cancellationToken)), chunkMessage);
+    }
+
+    /// <summary>
+    /// Opens a block stream on the worker's data port; null to use the master connection instead (the data port is
+    /// off, or it cannot be reached: nothing was processed then, so falling back is safe). Other errors are the SDK's
+    /// exceptions. The worker's address is looked up under no caller's token: the lookup is shared.
+    /// </summary>
+    private async ValueTask<T?> OnDataPortAsync<T>(Func<Grpc.Direct.DirectChannel, ValueTask<T>> open, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (await _workers.ForBlocksAsync(() => GetWorkersAsync(CancellationToken.None)) is not { } direct)
         {
-            try
-            {
-                return new IO.DirectChunkStream<TRequest, TResponse>(await direct.StartCallAsync(method, StreamCallOptions(cancellationToken)), chunkField, method.ResponseParser);
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
-            {
-                _workers.Failed(direct);
-            }
-            catch (RpcException e)
-            {
-                throw ClientErrors.FromRpc(e);
-            }
+            return null;
         }
 
-        return new IO.GrpcChunkStream<TRequest, TResponse>(Channel.ClientStreaming(method, StreamCallOptions(cancellationToken)), chunkMessage);
+        try
+        {
+            return await open(direct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+        {
+            _workers.Failed(direct);
+            return null;
+        }
+        catch (RpcException e)
+        {
+            throw ClientErrors.FromRpc(e);
+        }
     }
 
     /// <summary>Reads the next message, with errors as the SDK's exceptions.</summary>

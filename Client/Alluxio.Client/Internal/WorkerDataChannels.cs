@@ -46,8 +46,11 @@ internal sealed class WorkerDataChannels(FileSystemClientOptions options, Uri ma
             _unusableUntil = options.TimeProvider.GetUtcNow() + RetryAfter;
         }
 
-        if (_channels.TryRemove(new KeyValuePair<string, DirectChannel>(channel.Address.Authority, channel)))
-            channel.Dispose();
+        foreach (var (address, known) in _channels)
+        {
+            if (ReferenceEquals(known, channel) && _channels.TryRemove(new KeyValuePair<string, DirectChannel>(address, channel)))
+                channel.Dispose();
+        }
     }
 
     public void Dispose()

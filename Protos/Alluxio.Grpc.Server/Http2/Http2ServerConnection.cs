@@ -20,46 +20,28 @@ namespace Alluxio.Grpc.Server.Http2;
 internal sealed partial class Http2ServerConnection
 {
     private static readonly byte[] s_preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
-
-    private readonly Http2GrpcServer _server;
-
-    private readonly Stream _stream;
-
-    private readonly Http2FrameReader _reader;
-
-    private readonly HpackDecoder _decoder = new();
-
-    private readonly Http2Settings _peerSettings = new();
-
-    private readonly Http2SendWindow _sendWindow = new(Http2Settings.DefaultWindowSize);
-
-    private readonly Dictionary<int, Http2ServerStream> _streams = [];
-
-    private readonly object _gate = new();
-
-    private readonly CancellationTokenSource _closed = new();
-
-    private readonly ArrayBufferWriter<byte> _headerBlock = new();
-
-    private readonly List<HeaderField> _fields = [];
-
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private const int MaxQueuedControlFrames = 1024;
 
+    private readonly Http2GrpcServer _server;
+    private readonly Stream _stream;
+    private readonly Http2FrameReader _reader;
+    private readonly HpackDecoder _decoder = new();
+    private readonly Http2Settings _peerSettings = new();
+    private readonly Http2SendWindow _sendWindow = new(Http2Settings.DefaultWindowSize);
+    private readonly Dictionary<int, Http2ServerStream> _streams = [];
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _closed = new();
+    private readonly ArrayBufferWriter<byte> _headerBlock = new();
+    private readonly List<HeaderField> _fields = [];
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _queuedControl;
-
     private int _lastStreamId;
-
     private int _active; // streams whose call has not finished
     private bool _goingAway;
-
     private int _receiveWindow; // the connection's window we granted the client
     private int _unacknowledged;
-
     private int _headerStreamId; // the stream whose header block is being continued, 0 when none
     private bool _headerEndStream;
-
     private bool _headerSelfDependent; // the block's HEADERS made the stream depend on itself: a stream error once decoded
 
     public Http2ServerConnection(Http2GrpcServer server, Stream stream, string peer)
@@ -87,7 +69,6 @@ internal sealed partial class Http2ServerConnection
     public Task Closed => _drained.Task;
 
     private Http2GrpcServerOptions Options => _server.Options;
-
     private ILogger Logger => _server.Logger;
 
     /// <summary>Runs the connection until it closes; never throws.</summary>

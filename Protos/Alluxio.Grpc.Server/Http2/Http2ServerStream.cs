@@ -17,9 +17,9 @@ namespace Alluxio.Grpc.Server.Http2;
 /// Threads: the read loop alone writes the request pipe and completes it; the call alone touches the response.
 /// A reset (by the client, or the connection going down) cancels <see cref="Aborted"/>, fails window waits and
 /// pending reads; nothing is sent on a reset stream. Request bytes are accounted twice for flow control: the
-/// stream's window is the client's, given back as the call examines them (<see cref="Http2RequestBody"/>); bytes still buffered when the stream ends
-/// are given back to the connection's window then (<see cref="_unconsumed"/> turns negative to mark that end, so a
-/// frame that lands at the same moment is credited by the read loop instead).
+/// stream's window is the client's, given back as the call examines them (<see cref="Http2RequestBody"/>); bytes
+/// still buffered when the stream ends are given back to the connection's window then (<c>_unconsumed</c> turns
+/// negative to mark that end, so a frame that lands at the same moment is credited by the read loop instead).
 /// </para>
 /// </summary>
 internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
@@ -130,6 +130,7 @@ internal sealed class Http2ServerStream : IServerCallTransport, IDisposable
             _connection.CreditConnection(length);
             throw Http2Exception.Stream(Id, Http2ErrorCode.FlowControlError, $"The client sent {length} bytes past stream {Id}'s window.");
         }
+
         if (!AcceptsData)
         {
             await reader.SkipAsync(length, cancellationToken).ConfigureAwait(false);

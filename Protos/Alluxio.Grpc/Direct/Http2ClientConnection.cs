@@ -22,65 +22,38 @@ internal sealed partial class Http2ClientConnection : IDisposable
     private static readonly byte[] s_preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
 
     private readonly Socket _socket;
-
     private readonly Stream _stream;
-
     private readonly Http2FrameReader _reader;
-
     private readonly Http2FrameWriter _writer;
-
     private readonly HpackDecoder _decoder = new();
-
     private readonly Http2Settings _peer = new();
-
     private readonly ArrayBufferWriter<byte> _headerBlock = new();
-
     private readonly List<HeaderField> _fields = [];
-
     private readonly byte[] _control = new byte[64];
-
     private readonly int _windowSize;
-
     private long _sendWindow = Http2Settings.DefaultWindowSize;
-
     private long _receiveWindow;
-
     private int _unacknowledged;
-
     private int _nextStreamId = 1;
-
     private int _continuationStream;
-
     private bool _continuationEndStream;
-
     private ClientStream? _current;
-
     private int _dataStream; // the stream of the DATA frame whose payload is being read, 0 when none
     private int _dataRemaining;
-
     private int _dataPadding;
-
     private bool _dataEndStream;
-
     private bool _goneAway;
-
     private int _disposed;
 
-    private Http2ClientConnection(Socket socket, Stream stream, string authority, bool tls, int windowSize)
+    private Http2ClientConnection(Socket socket, Stream stream, int windowSize)
     {
         _socket = socket;
         _stream = stream;
-        Authority = authority;
-        Scheme = tls ? "https" : "http";
         _windowSize = windowSize;
         _receiveWindow = windowSize;
         _reader = new Http2FrameReader(stream);
         _writer = new Http2FrameWriter(stream);
     }
-
-    public string Authority { get; }
-
-    public string Scheme { get; }
 
     /// <summary>When the connection last finished a call (for the idle timeout).</summary>
     public DateTimeOffset IdleSince { get; set; }
@@ -159,7 +132,7 @@ internal sealed partial class Http2ClientConnection : IDisposable
             throw;
         }
 
-        var connection = new Http2ClientConnection(socket, stream, address.Authority, tls, options.ReceiveWindowSize);
+        var connection = new Http2ClientConnection(socket, stream, options.ReceiveWindowSize);
         try
         {
             await connection.HandshakeAsync(cancellationToken).ConfigureAwait(false);

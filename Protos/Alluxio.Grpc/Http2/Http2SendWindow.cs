@@ -14,16 +14,6 @@ public sealed class Http2SendWindow
 
     public Http2SendWindow(int initial) => _available = initial;
 
-    /// <summary>The credit now (may be negative).</summary>
-    public long Available
-    {
-        get
-        {
-            lock (_gate)
-                return _available;
-        }
-    }
-
     /// <summary>Takes between 1 and <paramref name="wanted"/> bytes of credit, waiting while there is none.</summary>
     public ValueTask<int> TakeAsync(int wanted, CancellationToken cancellationToken)
     {
