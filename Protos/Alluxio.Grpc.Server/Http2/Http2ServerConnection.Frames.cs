@@ -28,10 +28,11 @@ internal sealed partial class Http2ServerConnection
     /// <summary>Reads the pad length of a padded frame and checks it against the frame; returns the bytes of content.</summary>
     private async ValueTask<(int Content, int Padding)> ReadPaddingAsync(Http2FrameHeader header, int fixedPrefix)
     {
-        if (!header.Has(Http2FrameFlags.Padded))
+        var padded = header.Has(Http2FrameFlags.Padded);
+        if (header.Length < (padded ? 1 : 0) + fixedPrefix)
+            throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, $"A {header.Type} frame of {header.Length} bytes is shorter than its pad length and priority fields.");
+        if (!padded)
             return (header.Length - fixedPrefix, 0);
-        if (header.Length < 1)
-            throw Http2Exception.Connection(Http2ErrorCode.FrameSizeError, $"A padded {header.Type} frame without its pad length.");
         var pad = new byte[1];
         await _reader.ReadExactlyAsync(pad, _closed.Token).ConfigureAwait(false);
         var content = header.Length - 1 - pad[0] - fixedPrefix;

@@ -84,6 +84,7 @@ public sealed class Http2ServerProtocolTests
     [InlineData("frame too large")]
     [InlineData("push promise")]
     [InlineData("continuation without headers")]
+    [InlineData("headers shorter than their priority")]
     public async Task Protocol_violations_end_the_connection_with_goaway_and_their_code(string violation)
     {
         await using var host = await StartAsync(o => o.MaxFrameSize = 16384);
@@ -123,6 +124,10 @@ public sealed class Http2ServerProtocolTests
             case "push promise":
                 await client.SendAsync(Http2FrameType.PushPromise, Http2FrameFlags.EndHeaders, 1, new byte[4]);
                 expected = Http2ErrorCode.ProtocolError;
+                break;
+            case "headers shorter than their priority":
+                await client.SendAsync(Http2FrameType.Headers, Http2FrameFlags.Priority | Http2FrameFlags.EndHeaders, 1, [0, 0]); // found by the noise test
+                expected = Http2ErrorCode.FrameSizeError;
                 break;
             default:
                 await client.SendAsync(Http2FrameType.Continuation, Http2FrameFlags.EndHeaders, 1, [0x82]);
